@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { parseEnv } from '@yunpin/shared/node';
+
+export { ConfigError } from '@yunpin/shared/node';
+
+const PORT_MESSAGE = 'expected a port number from 0 to 65535';
+
+const ZConfigSchema = z.object({
+  PORT: z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(3000),
+  HOST: z.string().min(1, 'expected a host name or address').default('0.0.0.0'),
+  PUBLIC_URL: z.url({ error: 'expected an absolute URL such as https://yunpin.example.gov.cn' }).optional(),
+  DATA_DIR: z.string().min(1, 'expected a folder path').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+    .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ and - only').default('yp'),
+  JANUS_WS_URL: z.string().regex(/^wss?:\/\//, 'expected a ws:// or wss:// URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number({ error: 'expected a number of hours' }).positive('expected a positive number of hours').max(24 * 90, 'expected at most 2160 hours').default(24 * 7),
+  START_WORKERS: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
+  SEED_DEMO: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Origin browsers use to reach us; writes from any other Origin are refused. */
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  redisPrefix: string;
+  janusWsUrl: string | undefined;
+  logLevel: z.infer<typeof ZConfigSchema>['LOG_LEVEL'];
+  sessionTtlMs: number;
+  seedDemo: boolean;
+  /** Run the BullMQ workers as a child process (off when they run as their own service). */
+  startWorkers: boolean;
+}
+
+/** Parses the environment once; a wrong value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const c = parseEnv(ZConfigSchema, env);
+  const port = c.PORT;
+  return {
+    port,
+    host: c.HOST,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    redisPrefix: c.REDIS_PREFIX,
+    janusWsUrl: c.JANUS_WS_URL,
+    logLevel: c.LOG_LEVEL,
+    sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
+    seedDemo: c.SEED_DEMO,
+    startWorkers: c.START_WORKERS,
+  };
+}

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { Redis } from 'ioredis';
+import type { Logger } from './logger.js';
+import type { Database } from './db/schema.js';
+import type { JobProducer } from './queues.js';
+
+/** What every use case receives: storage, time, logging and the job producer. */
+export interface AppContext {
+  db: Kysely<Database>;
+  redis: Redis;
+  redisPrefix: string;
+  clock: () => Date;
+  logger: Logger;
+  jobs: JobProducer;
+}
+
+/** Who is acting, and from where; written into the audit log. */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}

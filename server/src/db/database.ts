@@ -1,0 +1,62 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+const INT8_OID = 20;
+// Counts and bigserial ids stay far below 2^53: read them as numbers on both drivers.
+pg.types.setTypeParser(INT8_OID, (value) => Number(value));
+
+export type DatabaseTarget =
+  | { kind: 'pg'; url: string; schema?: string }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'pg' | 'pglite';
+  /** The embedded engine, when there is one (tests clone it). */
+  pglite?: PGlite;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens PostgreSQL through `pg`, or PGlite embedded (on disk, or in memory when no folder is given). */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  let db: Kysely<Database>;
+  let pglite: PGlite | undefined;
+  if (target.kind === 'pg') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    if (target.dataDir) await fs.mkdir(path.dirname(target.dataDir), { recursive: true });
+    pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+      parsers: { [pgliteTypes.INT8]: (value: string) => Number(value) },
+    });
+    db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind: target.kind,
+    ...(pglite ? { pglite } : {}),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    close() {
+      closing ??= (async () => {
+        await db.destroy();
+        if (pglite && !pglite.closed) await pglite.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { TGraduateListQuery, TGraduateProfile, TPage } from '@yunpin/shared';
+import type { Database, GraduateRow, GraduateUpdate } from '../schema.js';
+import { paginate } from '../paginate.js';
+import { escapeLike } from './organisations.js';
+
+/** Maps a file to its API shape; the hardship flag is left out unless the reader may see it. */
+export function toGraduateProfile(row: GraduateRow, canSeeHardship: boolean): TGraduateProfile {
+  const profile: TGraduateProfile = {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    school: row.school,
+    major: row.major,
+    degree: row.degree,
+    graduationYear: row.graduation_year,
+    hukouTownId: row.hukou_town_id,
+    jobIntention: row.job_intention,
+    trainingNeeds: row.training_needs,
+    employmentStatus: row.employment_status,
+    updatedAt: row.updated_at.toISOString(),
+  };
+  if (canSeeHardship) profile.isHardship = row.is_hardship;
+  return profile;
+}
+
+export function findGraduate(db: Kysely<Database>, id: string): Promise<GraduateRow | undefined> {
+  return db.selectFrom('graduate_profiles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findGraduateIdOfUser(db: Kysely<Database>, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('graduate_profiles').select('id').where('user_id', '=', userId).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Lists files, limited to `townIds` (by hukou town) unless that is null (whole district). */
+export function listGraduates(
+  db: Kysely<Database>,
+  query: TGraduateListQuery,
+  townIds: string[] | null,
+): Promise<TPage<GraduateRow>> {
+  let q = db.selectFrom('graduate_profiles');
+  if (townIds) q = townIds.length ? q.where('hukou_town_id', 'in', townIds) : q.where(({ lit }) => lit(false));
+  if (query.townId) q = q.where('hukou_town_id', '=', query.townId);
+  if (query.employmentStatus) q = q.where('employment_status', '=', query.employmentStatus);
+  if (query.q) {
+    const like = `%${escapeLike(query.q)}%`;
+    q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('school', 'ilike', like), eb('major', 'ilike', like)]));
+  }
+  return paginate(q, query, (b) => b.selectAll().orderBy('name').orderBy('id'));
+}
+
+export async function insertGraduate(
+  db: Kysely<Database>,
+  g: Omit<GraduateRow, 'created_at' | 'updated_at' | 'is_hardship' | 'employment_status'> &
+    Partial<Pick<GraduateRow, 'is_hardship' | 'employment_status'>>,
+): Promise<void> {
+  await db.insertInto('graduate_profiles').values(g).execute();
+}
+
+export async function updateGraduate(db: Kysely<Database>, id: string, changes: GraduateUpdate): Promise<void> {
+  await db.updateTable('graduate_profiles').set({ ...changes, updated_at: new Date() }).where('id', '=', id).execute();
+}

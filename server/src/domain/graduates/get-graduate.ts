@@ -1,0 +1,16 @@
+import { AppError, type TGraduateProfile, type TSessionUser } from '@yunpin/shared';
+import type { AppContext } from '../../context.js';
+import type { GraduateRow } from '../../db/schema.js';
+import { findGraduate, toGraduateProfile } from '../../db/repositories/graduates.js';
+import { policy } from '../../policy.js';
+
+/** Loads a file the actor may read, or throws not_found (also when it exists but is not theirs). */
+export async function loadReadableGraduate(ctx: AppContext, actor: TSessionUser, id: string): Promise<GraduateRow> {
+  const row = await findGraduate(ctx.db, id);
+  if (!row || !policy.canReadGraduate(actor, row)) throw AppError.notFound('Graduate file');
+  return row;
+}
+
+export async function getGraduate(ctx: AppContext, actor: TSessionUser, id: string): Promise<TGraduateProfile> {
+  return toGraduateProfile(await loadReadableGraduate(ctx, actor, id), policy.canSeeHardship(actor));
+}

@@ -1,0 +1,55 @@
+import { AppError, type TGraduateProfile, type TSessionUser, type TUpdateGraduateProfile } from '@yunpin/shared';
+import type { AppContext, RequestMeta } from '../../context.js';
+import type { GraduateUpdate } from '../../db/schema.js';
+import { findGraduate, toGraduateProfile, updateGraduate as updateRow } from '../../db/repositories/graduates.js';
+import { findTown } from '../../db/repositories/geography.js';
+import { appendAudit } from '../../db/repositories/audit.js';
+import { policy } from '../../policy.js';
+import { loadReadableGraduate } from './get-graduate.js';
+
+export interface UpdateGraduateOptions {
+  actor: TSessionUser;
+  id: string;
+  input: TUpdateGraduateProfile;
+  meta: RequestMeta;
+}
+
+const COLUMN_OF = {
+  name: 'name',
+  phone: 'phone',
+  email: 'email',
+  school: 'school',
+  major: 'major',
+  degree: 'degree',
+  graduationYear: 'graduation_year',
+  hukouTownId: 'hukou_town_id',
+  jobIntention: 'job_intention',
+  trainingNeeds: 'training_needs',
+  isHardship: 'is_hardship',
+  employmentStatus: 'employment_status',
+} as const satisfies Record<keyof TUpdateGraduateProfile, keyof GraduateUpdate>;
+
+/** Edits a file: the graduate their own, a caseworker those of their towns; sensitive fields need staff rights. */
+export async function updateGraduate(ctx: AppContext, { actor, id, input, meta }: UpdateGraduateOptions): Promise<TGraduateProfile> {
+  const row = await loadReadableGraduate(ctx, actor, id);
+  if (!policy.canEditGraduate(actor, row)) throw AppError.forbidden('You may read this file but not change it');
+  if (input.isHardship !== undefined && !policy.canSetHardship(actor)) throw AppError.forbidden('Only office staff may set the hardship flag');
+  if (input.employmentStatus !== undefined && !policy.canSetEmploymentStatus(actor)) {
+    throw AppError.forbidden('Employment status is recorded by office staff');
+  }
+  if (input.hukouTownId && !(await findTown(ctx.db, input.hukouTownId))) {
+    throw new AppError('validation_failed', 'Unknown town', { details: [{ path: 'hukouTownId', message: 'Unknown town' }] });
+  }
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(input) as [keyof TUpdateGraduateProfile, unknown][]) {
+    if (value !== undefined) changes[COLUMN_OF[field]] = value;
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateRow(trx, id, changes as GraduateUpdate);
+    // Field names only: the audit trail must not become a second copy of personal data.
+    await appendAudit(trx, { actorId: actor.id, action: 'graduate.updated', entityType: 'graduate', entityId: id, detail: { fields: Object.keys(input) }, ip: meta.ip });
+  });
+  const updated = await findGraduate(ctx.db, id);
+  if (!updated) throw AppError.notFound('Graduate file');
+  return toGraduateProfile(updated, policy.canSeeHardship(actor));
+}

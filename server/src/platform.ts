@@ -1,0 +1,102 @@
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { Redis } from 'ioredis';
+import { OutboxNotifier } from '@yunpin/shared/node';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { AppContext } from './context.js';
+import { openDatabase, type DatabaseHandle, type DatabaseTarget } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createJobProducer } from './queues.js';
+import { createApp } from './http/app.js';
+import type { HttpOptions } from './http/http-options.js';
+import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from './domain/auth/login-rate-limit.js';
+
+export interface PlatformOptions {
+  config: Config;
+  logger: Logger;
+  redisUrl: string;
+  database: DatabaseTarget;
+  clientDir?: string;
+  loginRateLimit?: LoginRateLimit;
+  clock?: () => Date;
+}
+
+export interface Platform {
+  ctx: AppContext;
+  database: DatabaseHandle;
+  httpOptions: HttpOptions;
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const OUTBOX_DIR = 'outbox';
+export const VERSION = '0.1.0';
+
+/** Wires storage, queues and HTTP together; used by `main.ts` and by the integration tests alike. */
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config, logger } = options;
+  const database = await openDatabase(options.database);
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) logger.info({ applied }, 'database migrated');
+  } catch (error) {
+    redis.disconnect();
+    await database.close();
+    throw error;
+  }
+  const jobs = createJobProducer({ url: options.redisUrl, maxRetriesPerRequest: null }, config.redisPrefix);
+  const ctx: AppContext = {
+    db: database.db,
+    redis,
+    redisPrefix: config.redisPrefix,
+    clock: options.clock ?? (() => new Date()),
+    logger,
+    jobs,
+  };
+  const outbox = new OutboxNotifier(path.join(config.dataDir, OUTBOX_DIR));
+  const httpOptions: HttpOptions = {
+    publicUrl: config.publicUrl,
+    sessionTtlMs: config.sessionTtlMs,
+    loginRateLimit: options.loginRateLimit ?? DEFAULT_LOGIN_RATE_LIMIT,
+    cookies: { isSecure: config.publicUrl.startsWith('https:') },
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+    listNotifications: (userId) => outbox.listFor(userId),
+    bodyLimit: '1mb',
+    version: VERSION,
+  };
+  const app = createApp(ctx, httpOptions);
+  let server: Server | undefined;
+  let closing: Promise<void> | undefined;
+  return {
+    ctx,
+    database,
+    httpOptions,
+    listen(port, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        const s = app.listen(port, host, (error?: Error) => {
+          if (error) return reject(error);
+          const address = s.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+        server = s;
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        if (server) {
+          const s = server;
+          const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+          s.closeAllConnections();
+          await closed;
+        }
+        await jobs.close();
+        redis.disconnect();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

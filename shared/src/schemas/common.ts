@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const ZIdSchema = z.uuid();
+export const ZIdParamsSchema = z.strictObject({ id: ZIdSchema });
+export type TIdParams = z.infer<typeof ZIdParamsSchema>;
+
+export const ZPageQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TPageQuery = z.infer<typeof ZPageQuerySchema>;
+
+/** A page of items with the total count, for every list endpoint. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  });
+}
+export interface TPage<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export const ZErrorEnvelopeSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type TErrorEnvelope = z.infer<typeof ZErrorEnvelopeSchema>;
+
+export const ZOkSchema = z.object({ ok: z.literal(true) });

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { Redis } from 'ioredis';
+import { inject } from 'vitest';
+import { loadConfig } from '../../server/src/config.js';
+import { createLogger } from '../../server/src/logger.js';
+import { createPlatform, type Platform } from '../../server/src/platform.js';
+import { openDatabase, type DatabaseTarget } from '../../server/src/db/database.js';
+import type { LoginRateLimit } from '../../server/src/domain/auth/login-rate-limit.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env.js';
+
+export type DbKind = 'pg' | 'pglite';
+
+export function testDbKind(): DbKind {
+  return process.env.YP_TEST_DB === 'pg' ? 'pg' : 'pglite';
+}
+
+export interface TestPlatform {
+  platform: Platform;
+  url: string;
+  redisPrefix: string;
+  dataDir: string;
+  dbKind: DbKind;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+export interface TestPlatformOptions {
+  loginRateLimit?: LoginRateLimit;
+  clientDir?: string;
+  /** Share another platform's database and Redis prefix (a second node). */
+  shareWith?: TestPlatform;
+}
+
+const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+
+/** A fresh, isolated database: a new schema on PostgreSQL, or a clone of the migrated PGlite. */
+async function freshDatabase(kind: DbKind): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
+  if (kind === 'pg') {
+    const schema = uniqueName('yptest');
+    const admin = await openDatabase({ kind: 'pg', url: TEST_DATABASE_URL });
+    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+    await admin.close();
+    return {
+      target: { kind: 'pg', url: TEST_DATABASE_URL, schema },
+      drop: async () => {
+        const cleaner = await openDatabase({ kind: 'pg', url: TEST_DATABASE_URL });
+        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(cleaner.db);
+        await cleaner.close();
+      },
+    };
+  }
+  const dump = await fs.readFile(inject('pgliteDump'));
+  return { target: { kind: 'pglite', loadDataDir: new Blob([dump]) }, drop: async () => undefined };
+}
+
+/** Deletes every Redis key under a prefix (the test's own namespace). */
+export async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Starts the real server on a free port against real PostgreSQL or PGlite and the real Redis. */
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const shared = options.shareWith;
+  const dbKind = shared?.dbKind ?? testDbKind();
+  const redisPrefix = shared?.redisPrefix ?? uniqueName('yptest');
+  const dataDir = shared?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'yp-data-')));
+  if (shared && dbKind === 'pglite') throw new Error('PGlite is single-process: a second node needs PostgreSQL');
+  const database = shared ? undefined : await freshDatabase(dbKind);
+  const target = shared?.target ?? database!.target;
+  const config = loadConfig({ DATA_DIR: dataDir, REDIS_PREFIX: redisPrefix, PUBLIC_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' });
+  const platform = await createPlatform({
+    config,
+    logger: createLogger('silent'),
+    redisUrl: TEST_REDIS_URL,
+    database: target,
+    ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+  });
+  const port = await platform.listen(0);
+  const url = `http://127.0.0.1:${port}`;
+  const result: TestPlatform = {
+    platform,
+    url,
+    redisPrefix,
+    dataDir,
+    dbKind,
+    target,
+    async close() {
+      await platform.close();
+      if (!shared) {
+        await database?.drop();
+        await deleteRedisPrefix(redisPrefix);
+        await fs.rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+  return result;
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = ['test/integration/**/*.test.ts'];
+
+/**
+ * Four projects: unit tests beside the code; the integration suite twice, once on the real
+ * PostgreSQL and once on embedded PGlite; and the browser end-to-end tests.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    fileParallelism: true,
+    maxWorkers: 2,
+    projects: [
+      { test: { name: 'unit', include: ['{server,workers,shared}/src/**/*.test.ts'] } },
+      { test: { name: 'postgres', include: integration, env: { YP_TEST_DB: 'pg' }, globalSetup: ['test/support/global-setup.ts'] } },
+      { test: { name: 'pglite', include: integration, env: { YP_TEST_DB: 'pglite' }, globalSetup: ['test/support/global-setup.ts'] } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
+    ],
+  },
+});

@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { parseEnv } from '@yunpin/shared/node';
+
+const ZWorkerConfigSchema = z.object({
+  REDIS_URL: z.string({ error: 'expected a redis:// URL (the workers need the same Redis as the server)' }).regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL'),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ and - only').default('yp'),
+  DATA_DIR: z.string().min(1, 'expected a folder path').default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  WORKER_CONCURRENCY: z.coerce.number({ error: 'expected a whole number from 1 to 100' }).int().min(1).max(100).default(10),
+});
+
+export interface WorkerConfig {
+  redisUrl: string;
+  redisPrefix: string;
+  dataDir: string;
+  logLevel: string;
+  concurrency: number;
+}
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const c = parseEnv(ZWorkerConfigSchema, env);
+  return { redisUrl: c.REDIS_URL, redisPrefix: c.REDIS_PREFIX, dataDir: path.resolve(c.DATA_DIR), logLevel: c.LOG_LEVEL, concurrency: c.WORKER_CONCURRENCY };
+}
