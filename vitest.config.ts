@@ -14,10 +14,10 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['{server,workers,shared}/src/**/*.test.ts'] } },
-      { test: { name: 'postgres', include: integration, env: { YP_TEST_DB: 'pg' }, globalSetup: ['test/support/global-setup.ts'] } },
-      { test: { name: 'pglite', include: integration, env: { YP_TEST_DB: 'pglite' }, globalSetup: ['test/support/global-setup.ts'] } },
-      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['{server,workers,shared}/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'postgres', include: integration, env: { YP_TEST_DB: 'pg' }, globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'pglite', include: integration, env: { YP_TEST_DB: 'pglite' }, globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
     ],
   },
 });
