@@ -94,7 +94,7 @@ describe('workers process', () => {
     const prefix = `yptest_proc_${Date.now().toString(36)}`;
     const dataDir = await fs.mkdtemp(path.join((await import('node:os')).tmpdir(), 'yp-workers-'));
     const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/main.ts'], {
-      env: { ...process.env, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      env: { ...process.env, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: dataDir, LOG_LEVEL: 'info', HEALTH_FILE: path.join(dataDir, 'alive') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -106,6 +106,9 @@ describe('workers process', () => {
       const userId = '22222222-2222-4222-8222-222222222222';
       await queue.add(JOB_NAMES.welcome, { userId, name: '进程', channel: 'sms', to: '13977778888', role: 'graduate' }, { jobId: welcomeJobId(userId) });
       await waitFor(async () => ((await queue.getJobState(welcomeJobId(userId))) === 'completed' ? true : undefined));
+      // The container healthcheck reads this file's age.
+      const beat = await waitFor(() => fs.readFile(path.join(dataDir, 'alive'), 'utf8').catch(() => undefined));
+      expect(Date.now() - Date.parse(beat)).toBeLessThan(30_000);
       const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exit).toBe(0);

@@ -7,6 +7,7 @@ const ZWorkerConfigSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ and - only').default('yp'),
   DATA_DIR: z.string().min(1, 'expected a folder path').default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  HEALTH_FILE: z.string().min(1).optional(),
   WORKER_CONCURRENCY: z.coerce.number({ error: 'expected a whole number from 1 to 100' }).int().min(1).max(100).default(10),
 });
 
@@ -16,9 +17,11 @@ export interface WorkerConfig {
   dataDir: string;
   logLevel: string;
   concurrency: number;
+  /** Touched every few seconds while every worker runs; container healthchecks read its age. */
+  healthFile: string | undefined;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const c = parseEnv(ZWorkerConfigSchema, env);
-  return { redisUrl: c.REDIS_URL, redisPrefix: c.REDIS_PREFIX, dataDir: path.resolve(c.DATA_DIR), logLevel: c.LOG_LEVEL, concurrency: c.WORKER_CONCURRENCY };
+  return { redisUrl: c.REDIS_URL, redisPrefix: c.REDIS_PREFIX, dataDir: path.resolve(c.DATA_DIR), logLevel: c.LOG_LEVEL, concurrency: c.WORKER_CONCURRENCY, healthFile: c.HEALTH_FILE };
 }

@@ -1,7 +1,10 @@
+import fs from 'node:fs/promises';
 import { pino } from 'pino';
 import { ConfigError } from '@yunpin/shared/node';
 import { loadWorkerConfig } from './config.js';
 import { runWorkers } from './run-workers.js';
+
+const HEARTBEAT_MS = 5000;
 
 function start(): void {
   let config;
@@ -17,8 +20,17 @@ function start(): void {
   const logger = pino({ name: 'workers', level: config.logLevel });
   const running = runWorkers(config, logger);
   logger.info({ queues: running.workers.map((w) => w.name), prefix: config.redisPrefix }, 'workers started');
+  const healthFile = config.healthFile;
+  const beat = () => {
+    if (healthFile && running.workers.every((w) => w.isRunning())) {
+      fs.writeFile(healthFile, new Date().toISOString()).catch((error: unknown) => logger.warn({ err: error }, 'health file not written'));
+    }
+  };
+  const heartbeat = healthFile ? setInterval(beat, HEARTBEAT_MS) : undefined;
+  beat();
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'workers stopping: finishing active jobs');
+    clearInterval(heartbeat);
     running.close().then(
       () => {
         logger.info('workers stopped');

@@ -1,3 +1,4 @@
+import type { TNotification } from '@yunpin/shared';
 import type { LoginRateLimit } from '../domain/auth/login-rate-limit.js';
 import type { CookiePolicy } from './cookies.js';
 
@@ -10,7 +11,7 @@ export interface HttpOptions {
   /** Where the built client lives; omitted when the API runs alone. */
   clientDir?: string;
   /** Reads messages sent to a user (the local notifier's outbox). */
-  listNotifications: (userId: string) => Promise<import('@yunpin/shared').TNotification[]>;
+  listNotifications: (userId: string) => Promise<TNotification[]>;
   /** Largest JSON body accepted. */
   bodyLimit: string;
   version: string;

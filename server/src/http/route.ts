@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, type TSessionUser } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../context.js';
 import type { ResolvedSession } from '../domain/auth/resolve-session.js';
