@@ -1,0 +1,26 @@
+import { Layout, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { HeaderBar } from './HeaderBar';
+import { SideMenu } from './SideMenu';
+
+/** The frame around every portal page: side menu, header and content. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220}>
+        <Typography.Title level={4} style={{ color: '#fff', margin: 0, padding: '20px 24px' }}>
+          {t('app.name')}
+        </Typography.Title>
+        <SideMenu />
+      </Layout.Sider>
+      <Layout>
+        <HeaderBar />
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

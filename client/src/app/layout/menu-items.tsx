@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  BankOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { TSessionUser } from '@yunpin/shared';
+import { canListUsers, canReadAudit } from '../../lib/permissions';
+import { portalOf } from '../portals';
+
+export type TNavKey = 'home' | 'myFile' | 'graduates' | 'organisations' | 'regions' | 'audit' | 'users' | 'account';
+
+export interface TNavItem {
+  path: string;
+  labelKey: TNavKey;
+  icon: ReactNode;
+}
+
+const ACCOUNT: TNavItem = { path: '/account', labelKey: 'account', icon: <SettingOutlined /> };
+
+function officeItems(user: TSessionUser): TNavItem[] {
+  return [
+    { path: '/office/graduates', labelKey: 'graduates', icon: <SolutionOutlined /> },
+    { path: '/office/organisations', labelKey: 'organisations', icon: <BankOutlined /> },
+    { path: '/office/regions', labelKey: 'regions', icon: <ApartmentOutlined /> },
+    ...(canReadAudit(user) ? [{ path: '/office/audit', labelKey: 'audit' as const, icon: <AuditOutlined /> }] : []),
+    ...(canListUsers(user) ? [{ path: '/office/users', labelKey: 'users' as const, icon: <TeamOutlined /> }] : []),
+  ];
+}
+
+/** The side menu for the user's portal and role. */
+export function navItemsFor(user: TSessionUser): TNavItem[] {
+  switch (portalOf(user.role)) {
+    case 'graduate':
+      return [
+        { path: '/graduate', labelKey: 'home', icon: <HomeOutlined /> },
+        { path: '/graduate/file', labelKey: 'myFile', icon: <IdcardOutlined /> },
+        ACCOUNT,
+      ];
+    case 'employer':
+      return [{ path: '/employer', labelKey: 'home', icon: <HomeOutlined /> }, ACCOUNT];
+    case 'office':
+      return [...officeItems(user), ACCOUNT];
+  }
+}
+
+/** The item whose path matches the most of the current location. */
+export function selectedNavPath(items: TNavItem[], pathname: string): string | undefined {
+  return items
+    .filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}
