@@ -18,7 +18,7 @@ export interface WorkerConfig {
   logLevel: string;
   concurrency: number;
   /** Touched every few seconds while every worker runs; container healthchecks read its age. */
-  healthFile: string | undefined;
+  healthFile?: string | undefined;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
