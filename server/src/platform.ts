@@ -40,7 +40,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const database = await openDatabase(options.database);
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
   try {
-    const applied = await migrateToLatest(database.db);
+    const applied = await migrateToLatest(database.db, database.schema);
     if (applied.length) logger.info({ applied }, 'database migrated');
   } catch (error) {
     redis.disconnect();

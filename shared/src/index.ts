@@ -5,3 +5,5 @@ export * from './schemas/district.js';
 export * from './schemas/graduates.js';
 export * from './schemas/audit.js';
 export * from './jobs/index.js';
+export * from './schemas/fairs.js';
+export * from './contracts/socket-events.js';

@@ -19,6 +19,12 @@ async function assertReachable(): Promise<void> {
   try {
     await client.connect();
     await client.query('select 1');
+    // Schemas left behind by an interrupted run (names carry their creation time) are dropped after an hour.
+    const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname like 'yptest\\_%'");
+    for (const { nspname } of rows) {
+      const created = parseInt(nspname.split('_')[1] ?? '', 36);
+      if (Number.isFinite(created) && Date.now() - created > 3600_000) await client.query(`drop schema if exists "${nspname}" cascade`);
+    }
   } catch (error) {
     throw new Error(`PostgreSQL is not reachable at ${TEST_DATABASE_URL} (set YP_TEST_DATABASE_URL): ${String(error)}`);
   } finally {

@@ -17,6 +17,8 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: 'pg' | 'pglite';
+  /** The schema our tables live in. */
+  schema: string;
   /** The embedded engine, when there is one (tests clone it). */
   pglite?: PGlite;
   ping(): Promise<void>;
@@ -47,6 +49,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return {
     db,
     kind: target.kind,
+    schema: (target.kind === 'pg' && target.schema) || 'public',
     ...(pglite ? { pglite } : {}),
     async ping() {
       await sql`select 1`.execute(db);

@@ -1,10 +1,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_fairs.js';
 
 /** Migrations in order; a new one is a new file added here, never an edit of an old one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_fairs': m0002,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -13,9 +15,13 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+/**
+ * Brings the schema up to date; throws with the failing migration's name.
+ * The bookkeeping tables are named with their schema: Kysely otherwise looks for them in every
+ * schema and can mistake another database user's tables for ours.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema = 'public'): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

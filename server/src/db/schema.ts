@@ -92,6 +92,109 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface FairsTable {
+  id: string;
+  title: string;
+  description: Generated<string>;
+  level: 'district' | 'region' | 'town';
+  status: Generated<'draft' | 'published' | 'live' | 'ended'>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  priority_lanes: Generated<('local_hukou' | 'low_income')[]>;
+  call_timeout_seconds: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface FairHostsTable {
+  fair_id: string;
+  town_id: string | null;
+  region_id: string | null;
+}
+
+export interface FairRegistrationsTable {
+  fair_id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface BoothJob {
+  title: string;
+  headcount?: number;
+  salary?: string;
+}
+
+export interface BoothsTable {
+  id: string;
+  fair_id: string;
+  organisation_id: string;
+  status: Generated<'applied' | 'approved' | 'rejected'>;
+  profile: Generated<string>;
+  jobs: ColumnType<BoothJob[], string | undefined, string>;
+  max_concurrent_chats: Generated<number>;
+  soft_limit_minutes: Generated<number>;
+  review_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface BoothRepresentativesTable {
+  booth_id: string;
+  user_id: string;
+}
+
+export interface BoothRotaTable {
+  id: string;
+  booth_id: string;
+  user_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export interface ConversationHandoff {
+  from: string;
+  to: string;
+  at: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  fair_id: string;
+  booth_id: string;
+  graduate_id: string;
+  recruiter_id: string;
+  status: Generated<'active' | 'ended'>;
+  video_state: Generated<'none' | 'invited' | 'accepted' | 'declined'>;
+  started_at: Generated<Date>;
+  soft_limit_at: Timestamp;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  notes: string | null;
+  rating: number | null;
+  handoffs: ColumnType<ConversationHandoff[], string | undefined, string>;
+}
+
+export interface ChatMessagesTable {
+  id: string;
+  conversation_id: string;
+  sender_id: string;
+  body: string;
+  sent_at: Generated<Date>;
+}
+
+export interface BoothMessagesTable {
+  id: string;
+  booth_id: string;
+  graduate_id: string;
+  body: string;
+  reply: string | null;
+  replied_by: string | null;
+  replied_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   regions: RegionsTable;
   towns: TownsTable;
@@ -101,6 +204,15 @@ export interface Database {
   sessions: SessionsTable;
   graduate_profiles: GraduateProfilesTable;
   audit_log: AuditLogTable;
+  fairs: FairsTable;
+  fair_hosts: FairHostsTable;
+  fair_registrations: FairRegistrationsTable;
+  booths: BoothsTable;
+  booth_representatives: BoothRepresentativesTable;
+  booth_rota: BoothRotaTable;
+  conversations: ConversationsTable;
+  chat_messages: ChatMessagesTable;
+  booth_messages: BoothMessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -111,3 +223,8 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type TownRow = Selectable<TownsTable>;
 export type RegionRow = Selectable<RegionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type FairRow = Selectable<FairsTable>;
+export type BoothRow = Selectable<BoothsTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type ChatMessageRow = Selectable<ChatMessagesTable>;
+export type BoothMessageRow = Selectable<BoothMessagesTable>;
