@@ -14,7 +14,6 @@ export const en: TMessages = {
     loading: 'Loading…',
     loadFailed: 'Could not load',
     saved: 'Saved',
-    all: 'All',
     empty: '—',
     total: '{{total}} in total',
     exportCsv: 'Export CSV',
@@ -152,7 +151,6 @@ export const en: TMessages = {
     updatedAtValue: 'Last updated: {{time}}',
   },
   employer: {
-    orgTitle: 'Organisation',
     name: 'Name',
     town: 'Town',
     creditCode: 'Unified social credit code',
@@ -208,7 +206,6 @@ export const en: TMessages = {
     },
   },
   account: {
-    title: 'Account',
     profile: 'Profile',
     name: 'Name',
     phone: 'Mobile',

@@ -51,6 +51,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
   initAsync: false,
+  showSupportNotice: false,
   interpolation: { escapeValue: false },
 });
 

@@ -12,7 +12,6 @@ export const zhCN = {
     loading: '加载中…',
     loadFailed: '加载失败',
     saved: '已保存',
-    all: '全部',
     empty: '—',
     total: '共 {{total}} 条',
     exportCsv: '导出 CSV',
@@ -150,7 +149,6 @@ export const zhCN = {
     updatedAtValue: '最近更新：{{time}}',
   },
   employer: {
-    orgTitle: '单位信息',
     name: '单位名称',
     town: '所在街镇',
     creditCode: '统一社会信用代码',
@@ -206,7 +204,6 @@ export const zhCN = {
     },
   },
   account: {
-    title: '账户设置',
     profile: '个人信息',
     name: '姓名',
     phone: '手机号',

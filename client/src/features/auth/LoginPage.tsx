@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import type { TLoginRequest } from '@yunpin/shared';
-import { forwardRedirect } from '../../app/guards/redirect-target';
 import { isApiError } from '../../lib/api-error';
 import { useErrorText } from '../../lib/use-error-text';
 import { AuthShell } from './AuthShell';
@@ -17,7 +16,6 @@ const DEFAULT_RETRY_SECONDS = 60;
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const location = useLocation();
   const errorText = useErrorText();
   const login = useLogin();
   const [failure, setFailure] = useState<TFailure | null>(null);
@@ -80,7 +78,7 @@ export function LoginPage() {
         </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-        {t('auth.noAccount')} <Link to="/register" state={forwardRedirect(location.state)}>{t('auth.toRegister')}</Link>
+        {t('auth.noAccount')} <Link to="/register">{t('auth.toRegister')}</Link>
       </Typography.Paragraph>
     </AuthShell>
   );

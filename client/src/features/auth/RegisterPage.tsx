@@ -1,8 +1,7 @@
 import { App, Button, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { ZLoginSchema, ZPasswordSchema, ZPersonNameSchema, ZRegisterEmployerSchema } from '@yunpin/shared';
-import { forwardRedirect } from '../../app/guards/redirect-target';
 import { isApiError } from '../../lib/api-error';
 import { useErrorText } from '../../lib/use-error-text';
 import { trimInput, zodRule } from '../../lib/zod-rule';
@@ -14,7 +13,6 @@ import { useRegister } from './use-register';
 export function RegisterPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const location = useLocation();
   const errorText = useErrorText();
   const register = useRegister();
   const [form] = Form.useForm<TRegisterFormValues>();
@@ -95,7 +93,7 @@ export function RegisterPage() {
         </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-        {t('auth.haveAccount')} <Link to="/login" state={forwardRedirect(location.state)}>{t('auth.toLogin')}</Link>
+        {t('auth.haveAccount')} <Link to="/login">{t('auth.toLogin')}</Link>
       </Typography.Paragraph>
     </AuthShell>
   );
