@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Server } from 'node:http';
+import http from 'node:http';
 import { Redis } from 'ioredis';
 import { OutboxNotifier } from '@yunpin/shared/node';
 import type { Config } from './config.js';
@@ -11,6 +11,7 @@ import { createJobProducer } from './queues.js';
 import { createApp } from './http/app.js';
 import type { HttpOptions } from './http/http-options.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from './domain/auth/login-rate-limit.js';
+import { createSocketLayer, type SocketLayer, type SocketOptions } from './socket/socket-server.js';
 
 export interface PlatformOptions {
   config: Config;
@@ -20,12 +21,14 @@ export interface PlatformOptions {
   clientDir?: string;
   loginRateLimit?: LoginRateLimit;
   clock?: () => Date;
+  socket?: Omit<SocketOptions, 'publicUrl'>;
 }
 
 export interface Platform {
   ctx: AppContext;
   database: DatabaseHandle;
   httpOptions: HttpOptions;
+  sockets: SocketLayer;
   /** Starts listening; resolves with the bound port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -67,31 +70,31 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     bodyLimit: '1mb',
     version: VERSION,
   };
-  const app = createApp(ctx, httpOptions);
-  let server: Server | undefined;
+  const server = http.createServer();
+  const sockets = createSocketLayer(server, ctx, { publicUrl: config.publicUrl, ...options.socket });
+  httpOptions.live = { fairLive: async (fairId) => sockets.live.fairLive(fairId, await sockets.visitorsOnline(fairId)) };
+  server.on('request', createApp(ctx, httpOptions));
   let closing: Promise<void> | undefined;
   return {
     ctx,
     database,
     httpOptions,
+    sockets,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
-        const s = app.listen(port, host, (error?: Error) => {
-          if (error) return reject(error);
-          const address = s.address();
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : port);
         });
-        server = s;
       });
     },
     close() {
       closing ??= (async () => {
-        if (server) {
-          const s = server;
-          const closed = new Promise<void>((resolve) => s.close(() => resolve()));
-          s.closeAllConnections();
-          await closed;
-        }
+        // Closing Socket.IO also closes the HTTP server; open keep-alive connections are cut.
+        const closed = sockets.close();
+        server.closeAllConnections();
+        await closed;
         await jobs.close();
         redis.disconnect();
         await database.close();

@@ -48,4 +48,12 @@ export const policy = {
   canEditRegions: (actor: TSessionUser) => isDistrictWide(actor),
   canReadAudit: (actor: TSessionUser) => isDistrictWide(actor),
   canListUsers: (actor: TSessionUser) => actor.role === 'admin',
+
+  // ---- fairs ----
+  /** A recruiter who represents the booth, or any admin of the booth's employer, staffs it. */
+  canStaffBooth: (actor: TSessionUser, booth: { organisation_id: string }, isRepresentative: boolean) =>
+    actor.organisationId === booth.organisation_id &&
+    (actor.role === 'employer_admin' || (actor.role === 'recruiter' && isRepresentative)),
+  /** Only graduates queue at booths and talk to recruiters as candidates. */
+  canQueueAtBooth: (actor: TSessionUser) => actor.role === 'graduate',
 };

@@ -7,3 +7,4 @@ export * from './schemas/audit.js';
 export * from './jobs/index.js';
 export * from './schemas/fairs.js';
 export * from './contracts/socket-events.js';
+export * from './contracts/queue-place.js';

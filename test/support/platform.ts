@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
-import { createPlatform, type Platform } from '../../server/src/platform.js';
+import { createPlatform, type Platform, type PlatformOptions } from '../../server/src/platform.js';
 import { openDatabase, type DatabaseTarget } from '../../server/src/db/database.js';
 import type { LoginRateLimit } from '../../server/src/domain/auth/login-rate-limit.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env.js';
@@ -33,6 +33,7 @@ export interface TestPlatformOptions {
   clientDir?: string;
   /** Share another platform's database and Redis prefix (a second node). */
   shareWith?: TestPlatform;
+  socket?: PlatformOptions['socket'];
 }
 
 const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -89,6 +90,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     database: target,
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+    ...(options.socket ? { socket: options.socket } : {}),
   });
   const port = await platform.listen(0);
   const url = `http://127.0.0.1:${port}`;

@@ -1,4 +1,4 @@
-import type { TNotification } from '@yunpin/shared';
+import type { TFairLive, TNotification } from '@yunpin/shared';
 import type { LoginRateLimit } from '../domain/auth/login-rate-limit.js';
 import type { CookiePolicy } from './cookies.js';
 
@@ -15,4 +15,6 @@ export interface HttpOptions {
   /** Largest JSON body accepted. */
   bodyLimit: string;
   version: string;
+  /** Live figures of a fair (queues, conversations, visitors), from the socket layer. */
+  live?: { fairLive(fairId: string): Promise<TFairLive> };
 }

@@ -37,6 +37,8 @@ export const ZEmptySchema = z.strictObject({});
 
 /** One graduate's place at one booth. Position counts only those ahead who can be called now. */
 export const ZQueuePlaceSchema = z.object({
+  /** The graduate's own ticket at this booth; booth-wide updates list tickets, never names. */
+  ticket: z.string(),
   boothId: ZIdSchema,
   fairId: ZIdSchema,
   organisationName: z.string(),
@@ -60,6 +62,21 @@ export const ZIncomingCallSchema = z.object({
   expiresAt: z.iso.datetime(),
 });
 export type TIncomingCall = z.infer<typeof ZIncomingCallSchema>;
+
+/**
+ * A booth's queue as every waiting graduate sees it: tickets in call order, each flagged when
+ * its holder is busy elsewhere (held) or being called. One broadcast serves the whole booth.
+ */
+export const ZBoothQueueSnapshotSchema = z.object({
+  boothId: ZIdSchema,
+  fairId: ZIdSchema,
+  entries: z.array(z.object({ ticket: z.string(), isHeld: z.boolean() })),
+  /** Conversations the booth can hold at once (recruiters online × K, at least 1). */
+  servers: z.number().int(),
+  /** Mean of recent conversation lengths; null until the booth has served anyone. */
+  averageServiceSeconds: z.number().int().nullable(),
+});
+export type TBoothQueueSnapshot = z.infer<typeof ZBoothQueueSnapshotSchema>;
 
 export const ZMyQueuesSchema = z.object({
   places: z.array(ZQueuePlaceSchema),
@@ -122,14 +139,16 @@ export interface ClientToServerEvents {
   'queue:mine': (payload: z.input<typeof ZEmptySchema>, ack: TAckFn<TMyQueues>) => void;
   'console:open': (payload: z.input<typeof ZBoothRefSchema>, ack: TAckFn<TStaffQueue>) => void;
   'call:next': (payload: z.input<typeof ZBoothRefSchema>, ack: TAckFn<TCallPlaced | null>) => void;
+  /** Pass over the called graduate (counts as their one lapse) and call the next. */
   'call:skip': (payload: z.input<typeof ZCallRefSchema>, ack: TAckFn<TCallPlaced | null>) => void;
+  /** Put the called graduate back in their place, without penalty. */
+  'call:return': (payload: z.input<typeof ZCallRefSchema>, ack: TAckFn<null>) => void;
   'call:accept': (payload: z.input<typeof ZCallRefSchema>, ack: TAckFn<TConversation>) => void;
   'call:decline': (payload: z.input<typeof ZCallRefSchema>, ack: TAckFn<null>) => void;
   'conversation:open': (payload: z.input<typeof ZConversationRefSchema>, ack: TAckFn<TConversationDetail>) => void;
   'conversation:send': (payload: z.input<typeof ZSendMessageSchema>, ack: TAckFn<TChatMessage>) => void;
   'conversation:extend': (payload: z.input<typeof ZExtendConversationSchema>, ack: TAckFn<TConversation>) => void;
   'conversation:end': (payload: z.input<typeof ZEndConversationSchema>, ack: TAckFn<TConversation>) => void;
-  'conversation:return-to-queue': (payload: z.input<typeof ZConversationRefSchema>, ack: TAckFn<TConversation>) => void;
   'conversation:hand-off': (payload: z.input<typeof ZHandOffSchema>, ack: TAckFn<TConversation>) => void;
   'conversation:invite-video': (payload: z.input<typeof ZConversationRefSchema>, ack: TAckFn<TConversation>) => void;
   'conversation:answer-video': (payload: z.input<typeof ZAnswerVideoSchema>, ack: TAckFn<TConversation>) => void;
@@ -138,13 +157,15 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** To everyone watching a fair's lobby: one booth's figures changed. */
   'lobby:booth-updated': (booth: TLobbyBooth & { fairId: string }) => void;
-  /** To one graduate: their places changed (position, hold, estimate). */
-  'queue:updated': (mine: TMyQueues) => void;
+  /** To everyone queued at (or watching) a booth: the order changed. Positions follow from it. */
+  'queue:booth-updated': (snapshot: TBoothQueueSnapshot) => void;
+  /** To one graduate: a place was given up (declined, lapsed twice, or the fair ended). */
+  'queue:place-removed': (payload: { boothId: string; reason: 'declined' | 'lapsed' | 'left' | 'served' | 'closed' }) => void;
   /** To a booth's staff: the queue changed. */
   'console:updated': (queue: TStaffQueue) => void;
   'call:incoming': (call: TIncomingCall) => void;
   /** To both sides: a call lapsed, was skipped or declined. */
-  'call:cancelled': (payload: { callId: string; reason: 'expired' | 'skipped' | 'declined' }) => void;
+  'call:cancelled': (payload: { callId: string; reason: 'expired' | 'skipped' | 'declined' | 'returned'; placeKept: boolean }) => void;
   'conversation:started': (conversation: TConversation) => void;
   'conversation:updated': (conversation: TConversation) => void;
   'conversation:message': (message: TChatMessage) => void;
@@ -160,6 +181,6 @@ export interface SocketData {
 export const CLIENT_EVENTS = [
   'lobby:enter', 'lobby:leave', 'queue:join', 'queue:leave', 'queue:mine', 'console:open', 'call:next', 'call:skip',
   'call:accept', 'call:decline', 'conversation:open', 'conversation:send', 'conversation:extend', 'conversation:end',
-  'conversation:return-to-queue', 'conversation:hand-off', 'conversation:invite-video', 'conversation:answer-video',
+  'call:return', 'conversation:hand-off', 'conversation:invite-video', 'conversation:answer-video',
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 

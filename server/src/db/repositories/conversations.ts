@@ -1,0 +1,123 @@
+import { sql, type Kysely } from 'kysely';
+import type { TChatMessage, TConversation } from '@yunpin/shared';
+import type { ChatMessageRow, ConversationHandoff, ConversationRow, Database } from '../schema.js';
+
+export interface ConversationView extends ConversationRow {
+  organisation_name: string;
+  graduate_name: string;
+  recruiter_name: string;
+}
+
+export function toConversation(row: ConversationView): TConversation {
+  return {
+    id: row.id,
+    fairId: row.fair_id,
+    boothId: row.booth_id,
+    organisationName: row.organisation_name,
+    graduateId: row.graduate_id,
+    graduateName: row.graduate_name,
+    recruiterId: row.recruiter_id,
+    recruiterName: row.recruiter_name,
+    status: row.status,
+    videoState: row.video_state,
+    startedAt: row.started_at.toISOString(),
+    softLimitAt: new Date(row.soft_limit_at).toISOString(),
+    endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
+  };
+}
+
+export function toChatMessage(row: ChatMessageRow): TChatMessage {
+  return { id: row.id, conversationId: row.conversation_id, senderId: row.sender_id, body: row.body, sentAt: row.sent_at.toISOString() };
+}
+
+function selectView(db: Kysely<Database>) {
+  return db
+    .selectFrom('conversations')
+    .innerJoin('booths', 'booths.id', 'conversations.booth_id')
+    .innerJoin('organisations', 'organisations.id', 'booths.organisation_id')
+    .innerJoin('users as g', 'g.id', 'conversations.graduate_id')
+    .innerJoin('users as r', 'r.id', 'conversations.recruiter_id')
+    .selectAll('conversations')
+    .select(['organisations.name as organisation_name', 'g.name as graduate_name', 'r.name as recruiter_name']);
+}
+
+export function findConversation(db: Kysely<Database>, id: string): Promise<ConversationView | undefined> {
+  return selectView(db).where('conversations.id', '=', id).executeTakeFirst();
+}
+
+export function listActiveConversations(db: Kysely<Database>, boothId: string): Promise<ConversationView[]> {
+  return selectView(db).where('conversations.booth_id', '=', boothId).where('conversations.status', '=', 'active').orderBy('conversations.started_at').execute();
+}
+
+export function listActiveConversationsOf(db: Kysely<Database>, userId: string): Promise<ConversationView[]> {
+  return selectView(db)
+    .where('conversations.status', '=', 'active')
+    .where((eb) => eb.or([eb('conversations.graduate_id', '=', userId), eb('conversations.recruiter_id', '=', userId)]))
+    .execute();
+}
+
+export async function insertConversation(
+  db: Kysely<Database>,
+  c: { id: string; fairId: string; boothId: string; graduateId: string; recruiterId: string; startedAt: Date; softLimitAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('conversations')
+    .values({
+      id: c.id,
+      fair_id: c.fairId,
+      booth_id: c.boothId,
+      graduate_id: c.graduateId,
+      recruiter_id: c.recruiterId,
+      started_at: c.startedAt,
+      soft_limit_at: c.softLimitAt,
+      end_reason: null,
+      ended_at: null,
+      notes: null,
+      rating: null,
+    })
+    .execute();
+}
+
+export async function endConversationRow(
+  db: Kysely<Database>,
+  id: string,
+  o: { endedAt: Date; reason: string; notes?: string | undefined; rating?: number | undefined },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('conversations')
+    .set({ status: 'ended', ended_at: o.endedAt, end_reason: o.reason, ...(o.notes !== undefined ? { notes: o.notes } : {}), ...(o.rating !== undefined ? { rating: o.rating } : {}) })
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateConversation(
+  db: Kysely<Database>,
+  id: string,
+  changes: Partial<{ soft_limit_at: Date; video_state: ConversationRow['video_state']; recruiter_id: string; notes: string; rating: number }>,
+): Promise<void> {
+  await db.updateTable('conversations').set(changes).where('id', '=', id).execute();
+}
+
+export async function appendHandoff(db: Kysely<Database>, id: string, handoff: ConversationHandoff): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set({ recruiter_id: handoff.to, handoffs: sql`handoffs || ${JSON.stringify([handoff])}::jsonb` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Stores a message once: a resend with the same client-chosen id returns the stored one. */
+export async function insertChatMessage(db: Kysely<Database>, m: { id: string; conversationId: string; senderId: string; body: string; sentAt: Date }): Promise<ChatMessageRow> {
+  await db
+    .insertInto('chat_messages')
+    .values({ id: m.id, conversation_id: m.conversationId, sender_id: m.senderId, body: m.body, sent_at: m.sentAt })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return db.selectFrom('chat_messages').selectAll().where('id', '=', m.id).executeTakeFirstOrThrow();
+}
+
+export function listChatMessages(db: Kysely<Database>, conversationId: string): Promise<ChatMessageRow[]> {
+  return db.selectFrom('chat_messages').selectAll().where('conversation_id', '=', conversationId).orderBy('sent_at').orderBy('id').execute();
+}

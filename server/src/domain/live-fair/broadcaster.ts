@@ -1,0 +1,20 @@
+import type { ServerToClientEvents } from '@yunpin/shared';
+
+/** Room names, one place: lobby watchers, queue watchers, a booth's staff, one user's sockets. */
+export const rooms = {
+  lobby: (fairId: string) => `fair:${fairId}`,
+  queue: (boothId: string) => `booth:${boothId}`,
+  staff: (boothId: string) => `staff:${boothId}`,
+  user: (userId: string) => `user:${userId}`,
+};
+
+/**
+ * How the live fair reaches people; the Socket.IO layer implements it (across nodes through the
+ * Redis adapter), so the domain never imports Socket.IO.
+ */
+export interface Broadcaster {
+  emit<E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** Makes every socket in `fromRoom` (e.g. all of a user's tabs, on any node) join or leave `room`. */
+  join(fromRoom: string, room: string): void;
+  leave(fromRoom: string, room: string): void;
+}

@@ -1,0 +1,155 @@
+import type { Server as HttpServer } from 'node:http';
+import { parse } from 'cookie';
+import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { AppError, CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type TAck, type TSessionUser } from '@yunpin/shared';
+import type { AppContext } from '../context.js';
+import { resolveSession } from '../domain/auth/resolve-session.js';
+import { SESSION_COOKIE } from '../domain/auth/session-tokens.js';
+import { LiveFairService, type LiveFairOptions } from '../domain/live-fair/live-fair-service.js';
+import { rooms, type Broadcaster } from '../domain/live-fair/broadcaster.js';
+import { issueDetails } from '../http/route.js';
+import { toAppError } from '../http/errors.js';
+import { eventTable } from './event-handlers.js';
+import { TokenBucket } from './token-bucket.js';
+
+type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketOptions {
+  publicUrl: string;
+  live?: LiveFairOptions;
+  /** Events a socket may send at once, and per second after that; beyond it the socket is cut. */
+  rateLimit?: { burst: number; perSecond: number };
+  /** How often a socket's session is re-read from the store (a logout cuts it off within this). */
+  sessionRecheckMs?: number;
+}
+
+export interface SocketLayer {
+  io: IoServer;
+  live: LiveFairService;
+  /** Sockets (on every node) in a fair's lobby. */
+  visitorsOnline(fairId: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_SESSION_RECHECK_MS = 30_000;
+const DEFAULT_RATE_LIMIT = { burst: 40, perSecond: 20 };
+
+function allowedOrigin(publicUrl: string, origin: string | undefined, host: string | undefined): boolean {
+  if (!origin) return true; // not a browser: no ambient cookie to abuse
+  return origin === new URL(publicUrl).origin || origin === `http://${host}` || origin === `https://${host}`;
+}
+
+/**
+ * Socket.IO on the HTTP server: cookie-session handshake, typed events validated with zod,
+ * per-socket flood limits, acks for every request, rooms shared across nodes via Redis streams.
+ */
+export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, options: SocketOptions): SocketLayer {
+  const adapterRedis = ctx.redis.duplicate();
+  const io: IoServer = new Server(httpServer, {
+    serveClient: false,
+    adapter: createAdapter(adapterRedis, { streamName: `${ctx.redisPrefix}:sio`, sessionKeyPrefix: `${ctx.redisPrefix}:sio:session:` }),
+    // Recovered connections pass the middleware again, so the session is re-checked.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    allowRequest: (req, callback) => callback(null, allowedOrigin(options.publicUrl, req.headers.origin, req.headers.host)),
+  });
+  const broadcaster: Broadcaster = {
+    emit: (room, event, ...args) => {
+      io.to(room).emit(event, ...args);
+    },
+    join: (fromRoom, room) => io.in(fromRoom).socketsJoin(room),
+    leave: (fromRoom, room) => io.in(fromRoom).socketsLeave(room),
+  };
+  const live = new LiveFairService(ctx, broadcaster, options.live);
+  const handlers = eventTable(live);
+  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const recheckMs = options.sessionRecheckMs ?? DEFAULT_SESSION_RECHECK_MS;
+  const actors = new WeakMap<IoSocket, { user: TSessionUser; token: string; checkedAt: number }>();
+
+  io.use(async (socket, next) => {
+    try {
+      const token = parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+      const session = token ? await resolveSession(ctx, token) : undefined;
+      if (!token || !session) return next(new Error('unauthenticated'));
+      socket.data.userId = session.user.id;
+      actors.set(socket, { user: session.user, token, checkedAt: Date.now() });
+      next();
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'socket handshake failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  /** The acting user, re-read from the session store every half minute so a logout takes effect. */
+  async function currentActor(socket: IoSocket): Promise<TSessionUser | undefined> {
+    const known = actors.get(socket);
+    if (!known) return undefined;
+    if (Date.now() - known.checkedAt < recheckMs) return known.user;
+    const session = await resolveSession(ctx, known.token);
+    if (!session) return undefined;
+    actors.set(socket, { user: session.user, token: known.token, checkedAt: Date.now() });
+    return session.user;
+  }
+
+  io.on('connection', (socket) => {
+    const log = ctx.logger.child({ socket: socket.id, user: socket.data.userId });
+    void socket.join(rooms.user(socket.data.userId));
+    const bucket = new TokenBucket(rate.burst, rate.perSecond);
+    const handle = { join: (room: string) => void socket.join(room), leave: (room: string) => void socket.leave(room) };
+
+    for (const event of CLIENT_EVENTS) {
+      const entry = handlers[event];
+      socket.on(event, async (payload: unknown, ack: unknown) => {
+        if (!bucket.take()) {
+          log.warn({ event }, 'socket flooding: disconnected');
+          socket.disconnect(true);
+          return;
+        }
+        if (typeof ack !== 'function') return; // every request must carry an ack
+        const reply = ack as (a: TAck<unknown>) => void;
+        try {
+          const actor = await currentActor(socket);
+          if (!actor) {
+            reply({ ok: false, error: { code: 'unauthenticated', message: 'Your session has ended; please log in again' } });
+            socket.disconnect(true);
+            return;
+          }
+          const parsed = entry.schema.safeParse(payload);
+          if (!parsed.success) throw new AppError('validation_failed', `Invalid ${event} payload`, { details: issueDetails(parsed.error, 'payload') });
+          reply({ ok: true, data: await entry.run(actor, parsed.data, handle) });
+        } catch (error) {
+          const appError = toAppError(error);
+          if (appError.status >= 500) log.error({ err: error, event }, 'socket event failed');
+          reply({ ok: false, error: appError.toBody() });
+        }
+      });
+    }
+
+    socket.on('disconnect', () => {
+      const userId = socket.data.userId;
+      void io
+        .in(rooms.user(userId))
+        .local.fetchSockets()
+        .then((left) => (left.length === 0 ? live.recruiterGone(userId) : undefined))
+        .catch((error: unknown) => log.error({ err: error }, 'presence cleanup failed'));
+    });
+  });
+
+  live.start();
+  let closing: Promise<void> | undefined;
+  return {
+    io,
+    live,
+    visitorsOnline: async (fairId) => (await io.in(rooms.lobby(fairId)).fetchSockets()).length,
+    close() {
+      closing ??= (async () => {
+        live.stop();
+        io.disconnectSockets(true);
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        adapterRedis.disconnect();
+      })();
+      return closing;
+    },
+  };
+}
