@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 const integration = ['test/integration/**/*.test.ts'];
 
 /**
+ * Several server nodes need a shared database server, which PGlite (embedded, single-process) is not:
+ * those tests live in test/integration-pg and run in the PostgreSQL project only.
+ *
  * Four projects: unit tests beside the code; the integration suite twice, once on the real
  * PostgreSQL and once on embedded PGlite; and the browser end-to-end tests.
  */
@@ -15,7 +18,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['{server,workers,shared}/src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'postgres', include: integration, env: { YP_TEST_DB: 'pg' }, globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'postgres', include: [...integration, 'test/integration-pg/**/*.test.ts'], env: { YP_TEST_DB: 'pg' }, globalSetup: ['test/support/global-setup.ts'] } },
       { extends: true, test: { name: 'pglite', include: integration, env: { YP_TEST_DB: 'pglite' }, globalSetup: ['test/support/global-setup.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
     ],
