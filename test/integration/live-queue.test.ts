@@ -249,6 +249,27 @@ describe('live fair: one queue across booths, calls and chats over Socket.IO', (
     expect(row.handoffs).toEqual([expect.objectContaining({ from: live.staff.recruiterA, to: live.staff.adminA })]);
   });
 
+  it('treats leaving the queue while being called as declining, and closes places when the fair ends', async () => {
+    const g1 = await as(live.graduates[0]!.login);
+    const recruiter = await as(live.logins.recruiterA);
+    await must(g1, 'queue:join', { boothId: live.booths.a });
+    await must(g1, 'queue:join', { boothId: live.booths.b });
+    const call = await must(recruiter, 'call:next', { boothId: live.booths.a });
+    const cancelled = next(recruiter, 'call:cancelled');
+    expect(await must(g1, 'queue:leave', { boothId: live.booths.a })).toBeNull();
+    expect(await cancelled).toMatchObject({ callId: call!.callId, reason: 'declined', placeKept: false });
+    expect((await must(g1, 'queue:mine', {})).places.map((p) => p.boothId)).toEqual([live.booths.b]);
+
+    await t.platform.ctx.db.updateTable('fairs').set({ status: 'ended' }).where('id', '=', live.fairId).execute();
+    try {
+      const closed = next(g1, 'queue:place-removed');
+      expect((await must(g1, 'queue:mine', {})).places).toEqual([]);
+      expect(await closed).toEqual({ boothId: live.booths.b, reason: 'closed' });
+    } finally {
+      await t.platform.ctx.db.updateTable('fairs').set({ status: 'live' }).where('id', '=', live.fairId).execute();
+    }
+  });
+
   it('shows the lobby with real figures and updates it live', async () => {
     const visitor = await as(live.graduates[3]!.login);
     const lobby = await must(visitor, 'lobby:enter', { fairId: live.fairId });

@@ -165,7 +165,8 @@ export class LiveFairService {
     const busy = await this.#store.busyWith(actor.id);
     if (busy?.kind === 'call') {
       const call = await this.#store.getCall(busy.id);
-      if (call?.boothId === boothId) await this.declineCall(actor, busy.id);
+      // Leaving while being called here is declining the call, which gives up the place.
+      if (call?.boothId === boothId) return this.declineCall(actor, busy.id);
     }
     if (!(await this.#store.leave(boothId, actor.id))) throw AppError.notFound('Queue place');
     this.#out.leave(rooms.user(actor.id), rooms.queue(boothId));
@@ -178,7 +179,13 @@ export class LiveFairService {
     const places: TQueuePlace[] = [];
     for (const boothId of boothIds) {
       const booth = await findBooth(this.#ctx.db, boothId);
-      const place = booth ? await this.#placeAt(actor.id, booth) : undefined;
+      if (!booth || (await this.#fairOf(booth)).status !== 'live') {
+        // The fair has ended (or the booth is gone): the place closes with it.
+        await this.#store.leave(boothId, actor.id);
+        this.#out.emit(rooms.user(actor.id), 'queue:place-removed', { boothId, reason: 'closed' });
+        continue;
+      }
+      const place = await this.#placeAt(actor.id, booth);
       if (place) {
         places.push(place);
         this.#out.join(rooms.user(actor.id), rooms.queue(boothId));
