@@ -2,19 +2,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
 import { createLiveFair, type LiveFixtures } from '../support/live-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
-import { ask, collect, connectAs, must, next, type TestSocket } from '../support/sockets.js';
+import { ask, collect, connectAs, must, next, socketPool } from '../support/sockets.js';
 
 describe('live fair: one queue across booths, calls and chats over Socket.IO', () => {
   let t: TestPlatform;
   let f: Fixtures;
   let live: LiveFixtures;
-  const open: TestSocket[] = [];
-
-  async function as(login: string): Promise<TestSocket> {
-    const { socket } = await connectAs(t.url, login, PASSWORD);
-    open.push(socket);
-    return socket;
-  }
+  const pool = socketPool(() => t.url, PASSWORD);
+  const as = pool.as;
 
   /** Ends every active conversation and empties both queues, so each test starts clean. */
   async function reset(): Promise<void> {
@@ -40,7 +35,7 @@ describe('live fair: one queue across booths, calls and chats over Socket.IO', (
     live = await createLiveFair(t.platform.ctx.db, f, { graduateCount: 4, maxChats: 2 });
   });
   afterEach(async () => {
-    for (const s of open.splice(0)) s.close();
+    pool.closeAll();
     await reset();
   });
   afterAll(async () => {
@@ -286,13 +281,8 @@ describe('live fair: refusals change nothing', () => {
   let t: TestPlatform;
   let f: Fixtures;
   let live: LiveFixtures;
-  const open: TestSocket[] = [];
-
-  async function as(login: string): Promise<TestSocket> {
-    const { socket } = await connectAs(t.url, login, PASSWORD);
-    open.push(socket);
-    return socket;
-  }
+  const pool = socketPool(() => t.url, PASSWORD);
+  const as = pool.as;
 
   beforeAll(async () => {
     t = await startTestPlatform({ socket: { rateLimit: { burst: 10, perSecond: 5 }, sessionRecheckMs: 0 } });
@@ -300,7 +290,7 @@ describe('live fair: refusals change nothing', () => {
     live = await createLiveFair(t.platform.ctx.db, f, { graduateCount: 2 });
   });
   afterEach(() => {
-    for (const s of open.splice(0)) s.close();
+    pool.closeAll();
   });
   afterAll(async () => {
     await t?.close();
@@ -376,7 +366,7 @@ describe('live fair: refusals change nothing', () => {
 
   it('stops answering a socket whose session was logged out', async () => {
     const { socket, api } = await connectAs(t.url, live.graduates[1]!.login, PASSWORD);
-    open.push(socket);
+    pool.track(socket);
     expect((await ask(socket, 'queue:mine', {})).ok).toBe(true);
     await api.post('/api/v1/auth/logout');
     const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));

@@ -68,3 +68,22 @@ export function collect<E extends keyof ServerToClientEvents>(socket: TestSocket
   socket.on(event, ((...args: Parameters<ServerToClientEvents[E]>) => seen.push(args[0])) as never);
   return seen;
 }
+
+/** Sockets opened by one test file, logged in by phone or email, closed together after each test. */
+export function socketPool(baseUrl: () => string, password: string) {
+  const open: TestSocket[] = [];
+  return {
+    async as(login: string): Promise<TestSocket> {
+      const { socket } = await connectAs(baseUrl(), login, password);
+      open.push(socket);
+      return socket;
+    },
+    track(socket: TestSocket): TestSocket {
+      open.push(socket);
+      return socket;
+    },
+    closeAll(): void {
+      for (const s of open.splice(0)) s.close();
+    },
+  };
+}
