@@ -1,5 +1,5 @@
 import type { TSessionUser } from '@yunpin/shared';
-import type { GraduateRow, OrganisationRow } from './db/schema.js';
+import type { FairRow, GraduateRow, OrganisationRow } from './db/schema.js';
 
 /**
  * Every permission decision lives here, taken per resource.
@@ -28,6 +28,42 @@ function inTownScope(actor: TSessionUser, townId: string | null): boolean {
   return scope === null || (townId !== null && scope.includes(townId));
 }
 
+// ---- fairs: shared checks ----
+
+interface BoothLike {
+  organisation_id: string;
+  status: 'applied' | 'approved' | 'rejected';
+}
+
+interface FairHostIds {
+  townIds: string[];
+  regionIds: string[];
+}
+
+/** Recruiters and administrators of one employer. */
+function isStaffOf(actor: TSessionUser, organisationId: string): boolean {
+  return (actor.role === 'recruiter' || actor.role === 'employer_admin') && actor.organisationId === organisationId;
+}
+
+/**
+ * A fair is in a district organiser's or admin's scope always; in a regional organiser's when it has
+ * hosts and every one is within their region (the region itself, or a town in it). The development
+ * zone belongs to no region, so fairs it co-hosts are district business.
+ */
+function isFairInScope(actor: TSessionUser, hostTownIds: string[], hostRegionIds: string[]): boolean {
+  if (isDistrictWide(actor)) return true;
+  if (actor.role !== 'organiser' || actor.regionId === null) return false;
+  return (
+    hostTownIds.length + hostRegionIds.length > 0 &&
+    hostRegionIds.every((id) => id === actor.regionId) &&
+    hostTownIds.every((id) => actor.townIds.includes(id))
+  );
+}
+
+function canManageFair(actor: TSessionUser, _fair: FairRow, hostTownIds: string[], hostRegionIds: string[]): boolean {
+  return (actor.role === 'organiser' || actor.role === 'admin') && isFairInScope(actor, hostTownIds, hostRegionIds);
+}
+
 export const policy = {
   canListGraduates: (actor: TSessionUser) => isStaff(actor),
   canReadGraduate: (actor: TSessionUser, file: GraduateRow) =>
@@ -50,10 +86,50 @@ export const policy = {
   canListUsers: (actor: TSessionUser) => actor.role === 'admin',
 
   // ---- fairs ----
+  /** Organisers and admins create fairs hosted within their scope (see `isFairInScope`). */
+  canCreateFair: (actor: TSessionUser, hostTownIds: string[], hostRegionIds: string[]) =>
+    (actor.role === 'organiser' || actor.role === 'admin') && isFairInScope(actor, hostTownIds, hostRegionIds),
+  /** ...and manage those fairs: edit, move status, review booths, export, watch live. */
+  canManageFair,
+  /** Published, live and ended fairs are public; drafts only for those who may manage them. */
+  canReadFair: (actor: TSessionUser | undefined, fair: FairRow, hostTownIds: string[], hostRegionIds: string[]) =>
+    fair.status !== 'draft' || (actor !== undefined && canManageFair(actor, fair, hostTownIds, hostRegionIds)),
+  /** Which drafts a fair list may include: all of them, none, or those hosted within one region's towns. */
+  draftFairScope: (actor: TSessionUser | undefined): 'all' | 'none' | { regionId: string; townIds: string[] } => {
+    if (!actor || !(actor.role === 'organiser' || actor.role === 'admin')) return 'none';
+    if (isDistrictWide(actor)) return 'all';
+    return actor.regionId ? { regionId: actor.regionId, townIds: actor.townIds } : 'none';
+  },
+  /** The organisers' live dashboard of a fair (queues, visitors, conversations). */
+  canViewFairLive: (actor: TSessionUser, fair: FairRow, hostTownIds: string[], hostRegionIds: string[]) =>
+    canManageFair(actor, fair, hostTownIds, hostRegionIds),
+  canExportFair: (actor: TSessionUser, fair: FairRow, hostTownIds: string[], hostRegionIds: string[]) =>
+    canManageFair(actor, fair, hostTownIds, hostRegionIds),
+  /** Graduates register themselves for fairs. */
+  canRegisterForFair: (actor: TSessionUser) => actor.role === 'graduate',
+  /** An employer's administrator applies for its booth (verification is a separate, explained refusal). */
+  canApplyForBooth: (actor: TSessionUser) => actor.role === 'employer_admin' && actor.organisationId !== null,
+  /**
+   * Approved booths are public; applied and rejected ones only for the booth's own employer
+   * and for whoever manages the fair.
+   */
+  canReadBooth: (actor: TSessionUser | undefined, booth: BoothLike, fair: FairRow, hosts: FairHostIds) =>
+    booth.status === 'approved' ||
+    (actor !== undefined && (isStaffOf(actor, booth.organisation_id) || canManageFair(actor, fair, hosts.townIds, hosts.regionIds))),
+  /** Profile, jobs, representatives and rota are the employer administrator's to change. */
+  canEditBooth: (actor: TSessionUser, booth: BoothLike) => actor.role === 'employer_admin' && actor.organisationId === booth.organisation_id,
+  canReviewBooth: (actor: TSessionUser, fair: FairRow, hosts: FairHostIds) => canManageFair(actor, fair, hosts.townIds, hosts.regionIds),
+  /** Who may be named a representative of an employer's booth: its recruiters and administrators. */
+  canRepresentOrganisation: (user: { role: TSessionUser['role']; organisation_id: string | null; is_disabled: boolean }, organisationId: string) =>
+    (user.role === 'recruiter' || user.role === 'employer_admin') && user.organisation_id === organisationId && !user.is_disabled,
   /** A recruiter who represents the booth, or any admin of the booth's employer, staffs it. */
   canStaffBooth: (actor: TSessionUser, booth: { organisation_id: string }, isRepresentative: boolean) =>
     actor.organisationId === booth.organisation_id &&
     (actor.role === 'employer_admin' || (actor.role === 'recruiter' && isRepresentative)),
   /** Only graduates queue at booths and talk to recruiters as candidates. */
   canQueueAtBooth: (actor: TSessionUser) => actor.role === 'graduate',
+  /** Any graduate may leave a message at an approved booth, whether or not someone is on duty. */
+  canLeaveBoothMessage: (actor: TSessionUser) => actor.role === 'graduate',
+  /** An employer's recruiters and administrators read and answer its 24365 inbox; nobody else sees it. */
+  canUseInbox: (actor: TSessionUser, organisationId: string) => isStaffOf(actor, organisationId),
 };

@@ -265,6 +265,25 @@ describe('live fair: one queue across booths, calls and chats over Socket.IO', (
     }
   });
 
+  it("gives the fair's organisers a live view: visitors, queues and conversations per booth", async () => {
+    const visitor = await as(live.graduates[3]!.login);
+    await must(visitor, 'lobby:enter', { fairId: live.fairId });
+    const g1 = await as(live.graduates[0]!.login);
+    const recruiter = await as(live.logins.recruiterA);
+    await must(g1, 'queue:join', { boothId: live.booths.a });
+    await must(recruiter, 'console:open', { boothId: live.booths.a });
+    const { ApiClient } = await import('../support/client.js');
+    const organiser = new ApiClient(t.url);
+    await organiser.login(f.logins.district_organiser, PASSWORD);
+    const res = await organiser.get(`/api/v1/fairs/${live.fairId}/live`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ fairId: live.fairId, visitorsOnline: 1, registered: 4 });
+    expect(res.body.booths.find((b: { boothId: string }) => b.boothId === live.booths.a)).toMatchObject({ waiting: 1, inConversation: 0, representativesOnline: 1, isOnDuty: true });
+    const graduate = new ApiClient(t.url);
+    await graduate.login(live.graduates[0]!.login, PASSWORD);
+    expect((await graduate.get(`/api/v1/fairs/${live.fairId}/live`)).status).toBe(404);
+  });
+
   it('shows the lobby with real figures and updates it live', async () => {
     const visitor = await as(live.graduates[3]!.login);
     const lobby = await must(visitor, 'lobby:enter', { fairId: live.fairId });

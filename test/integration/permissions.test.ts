@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../server/src/http/app.js';
 import { ApiClient } from '../support/client.js';
 import { createFixtures, PASSWORD, type Fixtures, type FixtureRole } from '../support/fixtures.js';
+import { insertTestBooth, insertTestBoothMessage, insertTestFair } from '../support/fair-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 
 type Actor = FixtureRole | 'anonymous';
@@ -16,11 +17,48 @@ interface Case {
   allowed: Actor[];
   /** Status for a logged-in actor who is refused: 404 hides what exists; 403 when they may already see it. */
   deniedStatus?: (actor: Actor) => number;
+  /** Status for a refused anonymous caller: 401, or 404 on public routes that hide what exists. */
+  anonymousStatus?: number;
 }
 
 const everyone = ACTORS;
 const loggedIn = ACTORS.filter((a) => a !== 'anonymous');
 let registrations = 0;
+
+/** Fairs, booths and messages the fair rows act on, made in beforeAll. */
+interface FairMatrix {
+  /** Published, hosted by region 1: booth A (employer A, approved), booth B (employer B, applied). */
+  fairR1: string;
+  boothA: string;
+  boothBApplied: string;
+  /** Published, region 1: booth B applied, to be reviewed. */
+  fairR1Review: string;
+  boothBReview: string;
+  /** Published, region 1: no booth of employer A (it applies here); booth B approved. */
+  fairR1Open: string;
+  boothBApproved: string;
+  /** Published district fair hosted by region 2 (outside the regional organiser's scope), booth B applied. */
+  fairR2: string;
+  boothBR2: string;
+  /** Published, region 2: moved forward by those allowed. */
+  fairR2Status: string;
+  /** A draft in region 1, and one per actor allowed to publish them. */
+  draft: string;
+  drafts: Partial<Record<Actor, string>>;
+  /** Messages at booth A, one per employer actor who answers. */
+  messages: { recruiter: string; employer_admin: string };
+}
+let fx: FairMatrix;
+const MANAGERS: Actor[] = ['regional_organiser', 'district_organiser', 'admin'];
+const hour = 3600_000;
+const fairBody = (f: Fixtures) => ({
+  title: '片区一春季招聘会',
+  level: 'region',
+  hosts: { regionIds: [f.regions.r1] },
+  startsAt: '2031-03-01T09:00:00+08:00',
+  endsAt: '2031-03-01T17:00:00+08:00',
+  capacity: 100,
+});
 
 const CASES: Case[] = [
   { route: 'get /auth/session', label: 'session', request: () => ({ method: 'GET', path: '/auth/session' }), allowed: loggedIn },
@@ -111,6 +149,172 @@ const CASES: Case[] = [
   },
   { route: 'get /audit', label: 'audit log', request: () => ({ method: 'GET', path: '/audit' }), allowed: ['district_organiser', 'admin'] },
   { route: 'get /users', label: 'all accounts', request: () => ({ method: 'GET', path: '/users' }), allowed: ['admin'] },
+
+  // ---- fairs ----
+  { route: 'get /fairs', label: 'browse fairs', request: () => ({ method: 'GET', path: '/fairs' }), allowed: everyone },
+  {
+    route: 'post /fairs',
+    label: 'create a fair in region 1',
+    request: (f) => ({ method: 'POST', path: '/fairs', body: fairBody(f) }),
+    allowed: MANAGERS,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /fairs',
+    label: 'create a fair in region 2',
+    request: (f) => ({ method: 'POST', path: '/fairs', body: { ...fairBody(f), hosts: { regionIds: [f.regions.r2] } } }),
+    allowed: ['district_organiser', 'admin'],
+    deniedStatus: () => 403,
+  },
+  { route: 'get /fairs/:id', label: 'read a published fair', request: () => ({ method: 'GET', path: `/fairs/${fx.fairR1}` }), allowed: everyone },
+  {
+    route: 'get /fairs/:id',
+    label: 'read a draft in region 1',
+    request: () => ({ method: 'GET', path: `/fairs/${fx.draft}` }),
+    allowed: MANAGERS,
+    anonymousStatus: 404,
+  },
+  {
+    route: 'patch /fairs/:id',
+    label: 'edit a published fair in region 1',
+    request: () => ({ method: 'PATCH', path: `/fairs/${fx.fairR1}`, body: { description: '更新' } }),
+    allowed: MANAGERS,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'patch /fairs/:id',
+    label: 'edit a published fair in region 2',
+    request: () => ({ method: 'PATCH', path: `/fairs/${fx.fairR2}`, body: { description: '更新' } }),
+    allowed: ['district_organiser', 'admin'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /fairs/:id/status',
+    label: 'publish a draft in region 1',
+    request: (_f, actor) => ({ method: 'POST', path: `/fairs/${fx.drafts[actor] ?? fx.drafts.admin}/status`, body: { status: 'published' } }),
+    allowed: MANAGERS,
+  },
+  {
+    route: 'post /fairs/:id/status',
+    label: 'move a published fair in region 2 forward',
+    request: (_f, actor) => ({ method: 'POST', path: `/fairs/${fx.fairR2Status}/status`, body: { status: actor === 'admin' ? 'ended' : 'live' } }),
+    allowed: ['district_organiser', 'admin'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /fairs/:id/registration',
+    label: 'register for a fair',
+    request: () => ({ method: 'POST', path: `/fairs/${fx.fairR1}/registration` }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'delete /fairs/:id/registration',
+    label: 'cancel a registration',
+    request: () => ({ method: 'DELETE', path: `/fairs/${fx.fairR1}/registration` }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  { route: 'get /fairs/:id/booths', label: "a fair's booths", request: () => ({ method: 'GET', path: `/fairs/${fx.fairR1}/booths` }), allowed: everyone },
+  {
+    route: 'post /fairs/:id/booths',
+    label: 'apply for a booth',
+    request: () => ({ method: 'POST', path: `/fairs/${fx.fairR1Open}/booths`, body: { profile: '甲公司展位', jobs: [{ title: '软件工程师' }] } }),
+    allowed: ['employer_admin'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'get /fairs/:id/live',
+    label: 'live view of a region 1 fair',
+    request: () => ({ method: 'GET', path: `/fairs/${fx.fairR1}/live` }),
+    allowed: MANAGERS,
+  },
+  {
+    route: 'get /fairs/:id/registrations.csv',
+    label: 'export registrations of a region 1 fair',
+    request: () => ({ method: 'GET', path: `/fairs/${fx.fairR1}/registrations.csv` }),
+    allowed: MANAGERS,
+  },
+  {
+    route: 'get /fairs/:id/booths.csv',
+    label: 'export booths of a region 2 fair',
+    request: () => ({ method: 'GET', path: `/fairs/${fx.fairR2}/booths.csv` }),
+    allowed: ['district_organiser', 'admin'],
+  },
+
+  // ---- booths and the 24365 inbox ----
+  { route: 'get /booths/:id', label: 'read an approved booth', request: () => ({ method: 'GET', path: `/booths/${fx.boothA}` }), allowed: everyone },
+  {
+    route: 'get /booths/:id',
+    label: "read employer B's application",
+    request: () => ({ method: 'GET', path: `/booths/${fx.boothBApplied}` }),
+    allowed: MANAGERS,
+    anonymousStatus: 404,
+  },
+  {
+    route: 'patch /booths/:id',
+    label: "edit employer A's booth",
+    request: () => ({ method: 'PATCH', path: `/booths/${fx.boothA}`, body: { profile: '更新简介' } }),
+    allowed: ['employer_admin'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'patch /booths/:id',
+    label: "edit employer B's application",
+    request: () => ({ method: 'PATCH', path: `/booths/${fx.boothBApplied}`, body: { profile: '篡改' } }),
+    allowed: [],
+    deniedStatus: (actor) => (MANAGERS.includes(actor) ? 403 : 404),
+  },
+  {
+    route: 'put /booths/:id/representatives',
+    label: "name booth A's representatives",
+    request: (f) => ({ method: 'PUT', path: `/booths/${fx.boothA}/representatives`, body: { userIds: [f.userIds.recruiter, f.userIds.employer_admin] } }),
+    allowed: ['employer_admin'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'put /booths/:id/rota',
+    label: "set booth A's rota",
+    request: (f) => ({
+      method: 'PUT',
+      path: `/booths/${fx.boothA}/rota`,
+      body: { slots: [{ userId: f.userIds.employer_admin, startsAt: new Date(Date.now() - hour).toISOString(), endsAt: new Date(Date.now() + hour).toISOString() }] },
+    }),
+    allowed: ['employer_admin'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /booths/:id/review',
+    label: 'review an application in region 1',
+    request: () => ({ method: 'POST', path: `/booths/${fx.boothBReview}/review`, body: { decision: 'rejected', reason: '资料不全' } }),
+    allowed: MANAGERS,
+  },
+  {
+    route: 'post /booths/:id/review',
+    label: 'review an application in region 2',
+    request: () => ({ method: 'POST', path: `/booths/${fx.boothBR2}/review`, body: { decision: 'rejected', reason: '资料不全' } }),
+    allowed: ['district_organiser', 'admin'],
+  },
+  {
+    route: 'post /booths/:id/messages',
+    label: 'leave a message at an approved booth',
+    request: () => ({ method: 'POST', path: `/booths/${fx.boothBApproved}/messages`, body: { body: '请问还招人吗？' } }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'get /organisations/:id/inbox',
+    label: "employer A's inbox",
+    request: (f) => ({ method: 'GET', path: `/organisations/${f.orgs.a}/inbox` }),
+    allowed: ['recruiter', 'employer_admin'],
+  },
+  {
+    route: 'post /booth-messages/:id/reply',
+    label: 'answer a message at booth A',
+    request: (_f, actor) => ({ method: 'POST', path: `/booth-messages/${actor === 'employer_admin' ? fx.messages.employer_admin : fx.messages.recruiter}/reply`, body: { reply: '欢迎投递简历' } }),
+    allowed: ['recruiter', 'employer_admin'],
+  },
+  { route: 'get /account/booth-messages', label: 'own booth messages', request: () => ({ method: 'GET', path: '/account/booth-messages' }), allowed: loggedIn },
 ];
 
 describe('permission matrix: every role × every route', () => {
@@ -120,6 +324,34 @@ describe('permission matrix: every role × every route', () => {
   beforeAll(async () => {
     t = await startTestPlatform();
     f = await createFixtures(t.platform.ctx.db);
+    const db = t.platform.ctx.db;
+    // Employer A must be verified to apply for a booth (the verification rows above set it anyway).
+    await db.updateTable('organisations').set({ is_verified: true }).where('id', '=', f.orgs.a).execute();
+    const r1 = { regionIds: [f.regions.r1] };
+    const fairR1 = await insertTestFair(db, f, r1);
+    const fairR1Review = await insertTestFair(db, f, r1);
+    const fairR1Open = await insertTestFair(db, f, r1);
+    const fairR2 = await insertTestFair(db, f, { level: 'district', regionIds: [f.regions.r2] });
+    const boothA = await insertTestBooth(db, fairR1, f.orgs.a, { representatives: [f.userIds.recruiter, f.userIds.employer_admin] });
+    fx = {
+      fairR1,
+      boothA,
+      boothBApplied: await insertTestBooth(db, fairR1, f.orgs.b, { status: 'applied' }),
+      fairR1Review,
+      boothBReview: await insertTestBooth(db, fairR1Review, f.orgs.b, { status: 'applied' }),
+      fairR1Open,
+      boothBApproved: await insertTestBooth(db, fairR1Open, f.orgs.b),
+      fairR2,
+      boothBR2: await insertTestBooth(db, fairR2, f.orgs.b, { status: 'applied' }),
+      fairR2Status: await insertTestFair(db, f, { regionIds: [f.regions.r2] }),
+      draft: await insertTestFair(db, f, { ...r1, status: 'draft' }),
+      drafts: {},
+      messages: {
+        recruiter: await insertTestBoothMessage(db, boothA, f.userIds.graduate),
+        employer_admin: await insertTestBoothMessage(db, boothA, f.userIds.graduate),
+      },
+    };
+    for (const actor of MANAGERS) fx.drafts[actor] = await insertTestFair(db, f, { ...r1, status: 'draft' });
   });
   afterAll(async () => {
     await t?.close();
@@ -146,7 +378,7 @@ describe('permission matrix: every role × every route', () => {
             expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
             expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
           } else {
-            const expected = actor === 'anonymous' ? 401 : (c.deniedStatus?.(actor) ?? 404);
+            const expected = actor === 'anonymous' ? (c.anonymousStatus ?? 401) : (c.deniedStatus?.(actor) ?? 404);
             expect(res.status, JSON.stringify(res.body)).toBe(expected);
             expect(res.body.error.code).toBeTypeOf('string');
           }

@@ -47,6 +47,12 @@ export class ApiClient {
   patch(path: string, body?: unknown, headers?: Record<string, string>) {
     return this.request('PATCH', path, body, headers);
   }
+  put(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('PUT', path, body, headers);
+  }
+  delete(path: string, headers?: Record<string, string>) {
+    return this.request('DELETE', path, undefined, headers);
+  }
 
   async login(login: string, password: string) {
     const res = await this.post('/api/v1/auth/login', { login, password });

@@ -18,6 +18,8 @@ import { districtRoutes } from './routes/district.js';
 import { graduateRoutes } from './routes/graduates.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { adminRoutes } from './routes/admin.js';
+import { fairRoutes } from './routes/fairs.js';
+import { boothRoutes } from './routes/booths.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -29,6 +31,8 @@ export function apiRoutes(options: HttpOptions): AnyRoute[] {
     ...graduateRoutes(),
     ...organisationRoutes(),
     ...adminRoutes(),
+    ...fairRoutes(options),
+    ...boothRoutes(),
   ];
 }
 

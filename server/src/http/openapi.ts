@@ -50,9 +50,11 @@ export function buildOpenApi(routes: AnyRoute[], prefix: string, version: string
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
       responses: {
         [status]:
-          route.response && status !== '204'
-            ? { description: 'OK', content: { 'application/json': { schema: toJsonSchema(route.response, 'output') } } }
-            : { description: 'OK' },
+          route.produces === 'text/csv'
+            ? { description: 'CSV file, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } }
+            : route.response && status !== '204'
+              ? { description: 'OK', content: { 'application/json': { schema: toJsonSchema(route.response, 'output') } } }
+              : { description: 'OK' },
         default: ERROR_RESPONSE,
       },
       ...(route.auth === 'user' ? { security: [{ sessionCookie: [] }] } : {}),

@@ -1,8 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { AppError, type TSessionUser } from '@yunpin/shared';
+import { AppError, type TCsvTable, type TSessionUser } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../context.js';
 import type { ResolvedSession } from '../domain/auth/resolve-session.js';
+import { sendCsv } from './csv.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
@@ -33,6 +34,8 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   response?: R;
   /** Status on success; 204 sends no body. */
   status?: number;
+  /** What a success sends: JSON (the default), or CSV built from a `ZCsvTableSchema` result. */
+  produces?: 'application/json' | 'text/csv';
   handler: (input: HandlerInput<Out<P>, Out<Q>, Out<B>, Auth extends 'user' ? TSessionUser : TSessionUser | undefined>) =>
     Promise<R extends z.ZodType ? z.input<R> : void>;
 }
@@ -92,6 +95,7 @@ export function toHandler(route: AnyRoute, ctx: AppContext): RequestHandler {
       const result = await (route.handler as (i: typeof input) => Promise<unknown>)(input);
       const status = route.status ?? 200;
       if (status === 204 || result === undefined) res.status(204).end();
+      else if (route.produces === 'text/csv') sendCsv(res, status, result as TCsvTable);
       else res.status(status).json(result);
     } catch (error) {
       next(error);

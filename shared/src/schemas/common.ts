@@ -32,3 +32,11 @@ export const ZErrorEnvelopeSchema = z.object({
 export type TErrorEnvelope = z.infer<typeof ZErrorEnvelopeSchema>;
 
 export const ZOkSchema = z.object({ ok: z.literal(true) });
+
+/** A table an export route sends as CSV (UTF-8 with BOM) rather than JSON. */
+export const ZCsvTableSchema = z.object({
+  filename: z.string(),
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
+});
+export type TCsvTable = z.infer<typeof ZCsvTableSchema>;

@@ -21,18 +21,26 @@ export const ZFairHostsSchema = z.strictObject({
   regionIds: z.array(ZIdSchema).max(5).default([]),
 });
 
-const ZFairFieldsSchema = z.strictObject({
+/** The fields of a fair without creation defaults, so a partial update never resets what it leaves out. */
+const FAIR_FIELDS = {
   title: z.string().trim().min(2).max(120),
-  description: z.string().trim().max(4000).default(''),
+  description: z.string().trim().max(4000),
   level: ZFairLevelSchema,
   hosts: ZFairHostsSchema,
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
   /** Most graduates who may register. */
   capacity: z.number().int().min(1).max(100_000),
-  priorityLanes: z.array(ZPriorityLaneSchema).max(2).default([]),
+  priorityLanes: z.array(ZPriorityLaneSchema).max(2),
   /** Seconds a called graduate has to accept before the call passes on. */
-  callTimeoutSeconds: z.number().int().min(10).max(600).default(60),
+  callTimeoutSeconds: z.number().int().min(10).max(600),
+};
+
+const ZFairFieldsSchema = z.strictObject({
+  ...FAIR_FIELDS,
+  description: FAIR_FIELDS.description.default(''),
+  priorityLanes: FAIR_FIELDS.priorityLanes.default([]),
+  callTimeoutSeconds: FAIR_FIELDS.callTimeoutSeconds.default(60),
 });
 
 export const ZCreateFairSchema = ZFairFieldsSchema.refine((f) => Date.parse(f.endsAt) > Date.parse(f.startsAt), {
@@ -41,7 +49,8 @@ export const ZCreateFairSchema = ZFairFieldsSchema.refine((f) => Date.parse(f.en
 });
 export type TCreateFair = z.infer<typeof ZCreateFairSchema>;
 
-export const ZUpdateFairSchema = ZFairFieldsSchema.partial();
+/** Only the fields sent change; `hosts`, when sent, replaces the whole set. */
+export const ZUpdateFairSchema = z.strictObject(FAIR_FIELDS).partial();
 export type TUpdateFair = z.infer<typeof ZUpdateFairSchema>;
 
 export const ZFairStatusChangeSchema = z.strictObject({ status: ZFairStatusSchema });
@@ -87,16 +96,24 @@ export const ZBoothJobSchema = z.strictObject({
   salary: z.string().trim().max(40).optional(),
 });
 
-export const ZApplyBoothSchema = z.strictObject({
-  profile: z.string().trim().max(4000).default(''),
-  jobs: z.array(ZBoothJobSchema).max(50).default([]),
+/** The fields of a booth without application defaults (see FAIR_FIELDS). */
+const BOOTH_FIELDS = {
+  profile: z.string().trim().max(4000),
+  jobs: z.array(ZBoothJobSchema).max(50),
   /** K: conversations one recruiter may hold at once. */
-  maxConcurrentChats: z.number().int().min(1).max(10).default(3),
+  maxConcurrentChats: z.number().int().min(1).max(10),
   /** Minutes before both sides are warned; never a hard cut. */
-  softLimitMinutes: z.number().int().min(1).max(120).default(10),
+  softLimitMinutes: z.number().int().min(1).max(120),
+};
+
+export const ZApplyBoothSchema = z.strictObject({
+  profile: BOOTH_FIELDS.profile.default(''),
+  jobs: BOOTH_FIELDS.jobs.default([]),
+  maxConcurrentChats: BOOTH_FIELDS.maxConcurrentChats.default(3),
+  softLimitMinutes: BOOTH_FIELDS.softLimitMinutes.default(10),
 });
 export type TApplyBooth = z.infer<typeof ZApplyBoothSchema>;
-export const ZUpdateBoothSchema = ZApplyBoothSchema.partial();
+export const ZUpdateBoothSchema = z.strictObject(BOOTH_FIELDS).partial();
 export type TUpdateBooth = z.infer<typeof ZUpdateBoothSchema>;
 
 export const ZReviewBoothSchema = z.strictObject({ decision: z.enum(['approved', 'rejected']), reason: z.string().trim().max(500).optional() });
@@ -208,3 +225,24 @@ export const ZFairLiveSchema = z.object({
   booths: z.array(ZFairLiveBoothSchema),
 });
 export type TFairLive = z.infer<typeof ZFairLiveSchema>;
+
+/** An employer's 24365 inbox: newest first; `unanswered=true` keeps only messages still waiting for a reply. */
+export const ZBoothInboxQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  unanswered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  fairId: ZIdSchema.optional(),
+});
+export type TBoothInboxQuery = z.infer<typeof ZBoothInboxQuerySchema>;
+
+/** A message as its graduate sees it, with the employer it was left for. */
+export const ZSentBoothMessageSchema = ZBoothMessageSchema.extend({ organisationName: z.string() });
+export type TSentBoothMessage = z.infer<typeof ZSentBoothMessageSchema>;
+
+export type TFairHosts = z.infer<typeof ZFairHostsSchema>;
+export type TReviewBooth = z.infer<typeof ZReviewBoothSchema>;
+export type TSetRepresentatives = z.infer<typeof ZSetRepresentativesSchema>;
+export type TSetRota = z.infer<typeof ZSetRotaSchema>;
+export type TLeaveBoothMessage = z.infer<typeof ZLeaveBoothMessageSchema>;
+export type TReplyBoothMessage = z.infer<typeof ZReplyBoothMessageSchema>;
+export type TFairStatusChange = z.infer<typeof ZFairStatusChangeSchema>;

@@ -42,3 +42,17 @@ export async function insertRegion(db: Kysely<Database>, region: { id: string; n
 export async function insertTown(db: Kysely<Database>, town: Omit<TownRow, 'created_at'>): Promise<void> {
   await db.insertInto('towns').values(town).execute();
 }
+
+/** Which of `ids` name existing towns. */
+export async function existingTownIds(db: Kysely<Database>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('towns').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Which of `ids` name existing regions. */
+export async function existingRegionIds(db: Kysely<Database>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('regions').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -73,3 +73,8 @@ export async function isLoginTaken(db: Kysely<Database>, login: { phone?: string
   if (exceptUserId) q = q.where('id', '<>', exceptUserId);
   return (await q.executeTakeFirst()) !== undefined;
 }
+
+export function findUsers(db: Kysely<Database>, ids: string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').selectAll().where('id', 'in', ids).execute();
+}

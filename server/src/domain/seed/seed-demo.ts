@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, NewUser } from '../../db/schema.js';
 import { hashPassword } from '../auth/passwords.js';
 import { appendAudit } from '../../db/repositories/audit.js';
+import { seedDemoFairs } from './seed-demo-fairs.js';
 import {
   COMPANY_SUFFIX, COMPANY_WORDS, DEMO_REGIONS, DEV_ZONE, GIVEN_CHARS, INDUSTRIES, INTENTIONS, MAJORS, SCHOOLS, SURNAMES, TRAINING,
   pick, seededRandom,
@@ -47,7 +48,8 @@ export function newDemoPassword(): string {
 /**
  * Seeds the demo district in one transaction: the development zone and five regions of towns,
  * employers with an admin each (a recruiter for some), graduates' files (some with accounts),
- * one caseworker per town, a district organiser, a regional organiser and an administrator.
+ * one caseworker per town, a district organiser, a regional organiser and an administrator,
+ * and the demo job fairs (one of them always live).
  */
 export async function seedDemo(db: Kysely<Database>, password: string, scale: SeedScale = DEMO_SCALE): Promise<SeedResult> {
   const random = seededRandom(20_200_615);
@@ -84,7 +86,7 @@ export async function seedDemo(db: Kysely<Database>, password: string, scale: Se
     })));
 
     addUser({ role: 'admin', name: '系统管理员', phone: nextPhone(8) }, true);
-    addUser({ role: 'organiser', name: '区就业促进中心', phone: nextPhone(8) }, true);
+    const districtOrganiser = addUser({ role: 'organiser', name: '区就业促进中心', phone: nextPhone(8) }, true);
     addUser({ role: 'organiser', name: '中心片区组织员', phone: nextPhone(8), region_id: regionIds[0] ?? null }, true);
     const caseworkers = towns.map((town, index) => ({
       user: addUser({ role: 'caseworker', name: `${town.isDevZone ? '经开区' : town.name.replace(/(街道|镇)$/, '')}就业服务专员`, phone: nextPhone(8) }, index < 2),
@@ -143,6 +145,7 @@ export async function seedDemo(db: Kysely<Database>, password: string, scale: Se
       entityId: null,
       detail: { graduates: scale.graduates, employers: scale.employers, users: users.length },
     });
+    await seedDemoFairs(trx, { random, now: new Date(), regionIds, towns, organisations, users, organiserId: districtOrganiser.id });
   });
   return { logins, password };
 }

@@ -1,0 +1,31 @@
+import type { Response } from 'express';
+import type { TCsvTable } from '@yunpin/shared';
+
+const BOM = '\uFEFF';
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a quote, comma or line break. A cell that a
+ * spreadsheet would run as a formula gets a leading apostrophe, so names cannot inject formulas.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The whole file: BOM (so spreadsheet programs read UTF-8 Chinese correctly), header, rows, CRLF line ends. */
+export function toCsv(table: TCsvTable): string {
+  const lines = [table.columns, ...table.rows].map((row) => row.map(csvCell).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+export function sendCsv(res: Response, status: number, table: TCsvTable): void {
+  const asciiName = table.filename.replace(/[^\w.-]/g, '_');
+  res
+    .status(status)
+    .set('Content-Type', 'text/csv; charset=utf-8')
+    .set('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(table.filename)}`)
+    .set('Cache-Control', 'no-store')
+    .send(toCsv(table));
+}
