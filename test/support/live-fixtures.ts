@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
 import { hashPassword } from '../../server/src/domain/auth/passwords.js';
 import { insertUser } from '../../server/src/db/repositories/users.js';
-import { insertGraduate } from '../../server/src/db/repositories/graduates.js';
 import { PASSWORD, type Fixtures } from './fixtures.js';
+import { createGraduates } from './fair-fixtures.js';
 
 export interface LiveFixtures {
   fairId: string;
@@ -55,30 +55,8 @@ export async function createLiveFair(db: Kysely<Database>, f: Fixtures, o: { gra
       await db.insertInto('booth_rota').values({ id: randomUUID(), booth_id: boothId, user_id: userId, starts_at: new Date(now - 3600_000), ends_at: new Date(now + 8 * 3600_000) }).execute();
     }
   }
-  const graduates: LiveFixtures['graduates'] = [];
-  for (let i = 0; i < (o.graduateCount ?? 4); i++) {
-    const id = randomUUID();
-    const login = `1350000${String(i).padStart(4, '0')}`;
-    const name = `毕业生${i + 1}`;
-    await insertUser(db, { id, role: 'graduate', name, phone: login, email: null, password_hash: hash, organisation_id: null, region_id: null });
-    await insertGraduate(db, {
-      id: randomUUID(),
-      user_id: id,
-      name,
-      phone: login,
-      email: null,
-      school: '上海大学',
-      major: '软件工程',
-      degree: 'bachelor',
-      graduation_year: 2026,
-      hukou_town_id: i % 2 === 0 ? f.towns.a : null,
-      job_intention: '软件开发',
-      training_needs: null,
-      is_hardship: false,
-    });
-    await db.insertInto('fair_registrations').values({ fair_id: fairId, user_id: id }).execute();
-    graduates.push({ id, login, name });
-  }
+  const graduates = await createGraduates(db, f, o.graduateCount ?? 4, 50);
+  for (const g of graduates) await db.insertInto('fair_registrations').values({ fair_id: fairId, user_id: g.id }).execute();
   return {
     fairId,
     booths,
