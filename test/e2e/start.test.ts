@@ -40,7 +40,7 @@ describe('npm start with embedded defaults', () => {
     proc.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     proc.stderr!.on('data', (c: Buffer) => (output += c.toString()));
 
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 150_000;
     while (!/demo logins/.test(output) || !/graduate\s+\d{11}/.test(output)) {
       if (proc.exitCode !== null) throw new Error(`server exited early:\n${output}`);
       if (Date.now() > deadline) throw new Error(`server did not start in time:\n${output}`);
@@ -92,5 +92,5 @@ describe('npm start with embedded defaults', () => {
     // The embedded redis-server went down with it.
     expect(await isPortOpen(Number(redisPort))).toBe(false);
     await expect(fs.readdir(path.join(dataDir, 'redis'))).resolves.toContain('appendonlydir');
-  });
+  }, 180_000);
 });
