@@ -96,7 +96,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         server.closeAllConnections();
         await closed;
         await jobs.close();
-        redis.disconnect();
+        await redis.quit().catch(() => redis.disconnect());
         await database.close();
       })();
       return closing;

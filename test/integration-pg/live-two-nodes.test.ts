@@ -55,10 +55,10 @@ describe('two server processes sharing PostgreSQL and Redis', () => {
     const conversation = await must(graduate, 'call:accept', { callId: call!.callId });
     expect((await started).id).toBe(conversation.id);
 
-    const heardOnB = next(recruiter, 'conversation:message');
+    const heardOnB = next(recruiter, 'conversation:message', (m) => m.body === '跨节点你好');
     await must(graduate, 'conversation:send', { conversationId: conversation.id, body: '跨节点你好', clientMessageId: crypto.randomUUID() });
     expect((await heardOnB).body).toBe('跨节点你好');
-    const heardOnA = next(graduate, 'conversation:message');
+    const heardOnA = next(graduate, 'conversation:message', (m) => m.body === '收到');
     await must(recruiter, 'conversation:send', { conversationId: conversation.id, body: '收到', clientMessageId: crypto.randomUUID() });
     expect((await heardOnA).body).toBe('收到');
   });

@@ -147,7 +147,8 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
         live.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
-        adapterRedis.disconnect();
+        // QUIT, not disconnect: the adapter's farewell message is still queued on this connection.
+        await adapterRedis.quit().catch(() => adapterRedis.disconnect());
       })();
       return closing;
     },

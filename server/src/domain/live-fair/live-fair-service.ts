@@ -76,7 +76,9 @@ export class LiveFairService {
   /** Starts the sweeps: lapsed calls pass on, soft limits warn, open consoles stay present. */
   start(): void {
     this.#sweeper ??= setInterval(() => void this.#sweep(), SWEEP_INTERVAL_MS);
-    this.#presenceTimer ??= setInterval(() => void this.#refreshPresence(), PRESENCE_REFRESH_MS);
+    this.#presenceTimer ??= setInterval(() => {
+      this.#refreshPresence().catch((error: unknown) => this.#ctx.logger.warn({ err: error }, 'presence refresh failed'));
+    }, PRESENCE_REFRESH_MS);
   }
 
   stop(): void {
