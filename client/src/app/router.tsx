@@ -1,16 +1,30 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
+import { BoothPage } from '../features/booth/BoothPage';
+import { InboxPage } from '../features/booth-messages/InboxPage';
+import { MyBoothMessagesPage } from '../features/booth-messages/MyBoothMessagesPage';
+import { ConversationPage } from '../features/chat/ConversationPage';
+import { ConsolePage } from '../features/console/ConsolePage';
 import { EmployerHome } from '../features/employer/EmployerHome';
+import { BoothApplyPage } from '../features/employer-booths/BoothApplyPage';
+import { BoothManagePage } from '../features/employer-booths/BoothManagePage';
+import { EmployerFairsPage } from '../features/employer-booths/EmployerFairsPage';
+import { FairCreatePage, FairEditPage } from '../features/fair-admin/FairFormPages';
+import { FairLivePage } from '../features/fair-admin/FairLivePage';
+import { FairManagePage } from '../features/fair-admin/FairManagePage';
+import { FairsAdminPage } from '../features/fair-admin/FairsAdminPage';
+import { FairsPage } from '../features/fairs/FairsPage';
 import { GraduateHome } from '../features/graduate/GraduateHome';
 import { MyFilePage } from '../features/graduate/MyFilePage';
+import { LobbyPage } from '../features/lobby/LobbyPage';
 import { AuditPage } from '../features/office/AuditPage';
 import { GraduatesPage } from '../features/office/GraduatesPage';
 import { OrganisationsPage } from '../features/office/OrganisationsPage';
 import { RegionsPage } from '../features/office/RegionsPage';
 import { UsersPage } from '../features/office/UsersPage';
-import { canListUsers, canReadAudit } from '../lib/permissions';
+import { canListUsers, canManageBooths, canManageFairs, canReadAudit } from '../lib/permissions';
 import { GuestOnly } from './guards/GuestOnly';
 import { HomeRedirect } from './guards/HomeRedirect';
 import { RequireAuth } from './guards/RequireAuth';
@@ -40,12 +54,28 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <GraduateHome /> },
               { path: 'file', element: <MyFilePage /> },
+              { path: 'booth-messages', element: <MyBoothMessagesPage /> },
+              { path: 'conversations/:conversationId', element: <ConversationPage /> },
             ],
           },
           {
             path: '/employer',
             element: <RequirePortal portal="employer" />,
-            children: [{ index: true, element: <EmployerHome /> }],
+            children: [
+              { index: true, element: <EmployerHome /> },
+              { path: 'fairs', element: <EmployerFairsPage /> },
+              {
+                path: 'fairs/:fairId/apply',
+                element: (
+                  <RequirePermission allows={canManageBooths}>
+                    <BoothApplyPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: 'fairs/:fairId/booths/:boothId', element: <BoothManagePage /> },
+              { path: 'fairs/:fairId/booths/:boothId/console', element: <ConsolePage /> },
+              { path: 'inbox', element: <InboxPage /> },
+            ],
           },
           {
             path: '/office',
@@ -55,6 +85,21 @@ export const router = createBrowserRouter([
               { path: 'graduates', element: <GraduatesPage /> },
               { path: 'organisations', element: <OrganisationsPage /> },
               { path: 'regions', element: <RegionsPage /> },
+              {
+                path: 'fairs',
+                element: (
+                  <RequirePermission allows={canManageFairs}>
+                    <Outlet />
+                  </RequirePermission>
+                ),
+                children: [
+                  { index: true, element: <FairsAdminPage /> },
+                  { path: 'new', element: <FairCreatePage /> },
+                  { path: ':fairId', element: <FairManagePage /> },
+                  { path: ':fairId/edit', element: <FairEditPage /> },
+                  { path: ':fairId/live', element: <FairLivePage /> },
+                ],
+              },
               {
                 path: 'audit',
                 element: (
@@ -73,6 +118,9 @@ export const router = createBrowserRouter([
               },
             ],
           },
+          { path: '/fairs', element: <FairsPage /> },
+          { path: '/fairs/:fairId/lobby', element: <LobbyPage /> },
+          { path: '/fairs/:fairId/booths/:boothId', element: <BoothPage /> },
           { path: '/account', element: <AccountPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -31,8 +31,7 @@ function headersFor(method: TMethod, hasBody: boolean): Headers {
   return headers;
 }
 
-/** Calls the REST API with the session cookie and CSRF header; resolves to the JSON body, or undefined for 204. */
-export async function apiRequest<T>(path: string, { method = 'GET', query, body, signal }: TRequestOptions = {}): Promise<T> {
+async function send(path: string, { method = 'GET', query, body, signal }: TRequestOptions): Promise<Response> {
   const hasBody = body !== undefined;
   let response: Response;
   try {
@@ -48,12 +47,26 @@ export async function apiRequest<T>(path: string, { method = 'GET', query, body,
     throw new ApiError(0, 'network_error', error instanceof Error ? error.message : String(error));
   }
   if (!response.ok) throw await apiErrorFrom(response);
+  return response;
+}
+
+/** Calls the REST API with the session cookie and CSRF header; resolves to the JSON body, or undefined for 204. */
+export async function apiRequest<T>(path: string, options: TRequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** Fetches a file the server generates (such as a CSV export) as it is, byte for byte. */
+export async function apiDownload(path: string): Promise<Blob> {
+  const response = await send(path, {});
+  return response.blob();
 }
 
 export const api = {
   get: <T>(path: string, query?: TQueryParams, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
+  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };

@@ -14,7 +14,12 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
 }
 
 export function downloadCsv(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  downloadBlob(filename, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+}
+
+/** Saves a file through a temporary link, as a download with the given name. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

@@ -30,3 +30,13 @@ export const canReadAudit = isDistrictWide;
 export function canListUsers(user: TSessionUser): boolean {
   return user.role === 'admin';
 }
+
+/** Organisers and administrators run fairs: create and publish them, review booths, watch them live. */
+export function canManageFairs(user: TSessionUser): boolean {
+  return user.role === 'organiser' || user.role === 'admin';
+}
+
+/** An employer's administrator applies for booths and edits them; recruiters staff them. */
+export function canManageBooths(user: TSessionUser): boolean {
+  return user.role === 'employer_admin' && user.organisationId !== null;
+}

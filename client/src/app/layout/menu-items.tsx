@@ -3,17 +3,35 @@ import {
   AuditOutlined,
   ApartmentOutlined,
   BankOutlined,
+  CalendarOutlined,
+  CommentOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
+  ScheduleOutlined,
   SettingOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { TSessionUser } from '@yunpin/shared';
-import { canListUsers, canReadAudit } from '../../lib/permissions';
+import { canListUsers, canManageFairs, canReadAudit } from '../../lib/permissions';
 import { portalOf } from '../portals';
 
-export type TNavKey = 'home' | 'myFile' | 'graduates' | 'organisations' | 'regions' | 'audit' | 'users' | 'account';
+export type TNavKey =
+  | 'home'
+  | 'myFile'
+  | 'fairs'
+  | 'boothMessages'
+  | 'myBooths'
+  | 'inbox'
+  | 'fairAdmin'
+  | 'graduates'
+  | 'organisations'
+  | 'regions'
+  | 'audit'
+  | 'users'
+  | 'account';
 
 export interface TNavItem {
   path: string;
@@ -22,12 +40,15 @@ export interface TNavItem {
 }
 
 const ACCOUNT: TNavItem = { path: '/account', labelKey: 'account', icon: <SettingOutlined /> };
+const FAIRS: TNavItem = { path: '/fairs', labelKey: 'fairs', icon: <CalendarOutlined /> };
 
 function officeItems(user: TSessionUser): TNavItem[] {
   return [
     { path: '/office/graduates', labelKey: 'graduates', icon: <SolutionOutlined /> },
     { path: '/office/organisations', labelKey: 'organisations', icon: <BankOutlined /> },
     { path: '/office/regions', labelKey: 'regions', icon: <ApartmentOutlined /> },
+    FAIRS,
+    ...(canManageFairs(user) ? [{ path: '/office/fairs', labelKey: 'fairAdmin' as const, icon: <ScheduleOutlined /> }] : []),
     ...(canReadAudit(user) ? [{ path: '/office/audit', labelKey: 'audit' as const, icon: <AuditOutlined /> }] : []),
     ...(canListUsers(user) ? [{ path: '/office/users', labelKey: 'users' as const, icon: <TeamOutlined /> }] : []),
   ];
@@ -40,10 +61,18 @@ export function navItemsFor(user: TSessionUser): TNavItem[] {
       return [
         { path: '/graduate', labelKey: 'home', icon: <HomeOutlined /> },
         { path: '/graduate/file', labelKey: 'myFile', icon: <IdcardOutlined /> },
+        FAIRS,
+        { path: '/graduate/booth-messages', labelKey: 'boothMessages', icon: <CommentOutlined /> },
         ACCOUNT,
       ];
     case 'employer':
-      return [{ path: '/employer', labelKey: 'home', icon: <HomeOutlined /> }, ACCOUNT];
+      return [
+        { path: '/employer', labelKey: 'home', icon: <HomeOutlined /> },
+        FAIRS,
+        { path: '/employer/fairs', labelKey: 'myBooths', icon: <ShopOutlined /> },
+        { path: '/employer/inbox', labelKey: 'inbox', icon: <InboxOutlined /> },
+        ACCOUNT,
+      ];
     case 'office':
       return [...officeItems(user), ACCOUNT];
   }
