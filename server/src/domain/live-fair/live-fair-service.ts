@@ -38,8 +38,12 @@ import { policy } from '../../policy.js';
 import { loadSessionUser } from '../auth/load-session-user.js';
 import { rooms, type Broadcaster } from './broadcaster.js';
 import { QueueStore, type EndedCall, type StaffEntry } from './queue-store.js';
+import { TtlCache } from './ttl-cache.js';
 
 const SWEEP_INTERVAL_MS = 250;
+/** Changes at one booth within this window go out as one broadcast. */
+const PUBLISH_WINDOW_MS = 50;
+const CACHE_TTL_MS = 5000;
 const PRESENCE_REFRESH_MS = 10_000;
 
 export interface LiveFairOptions {
@@ -56,7 +60,11 @@ export class LiveFairService {
   readonly #store: QueueStore;
   readonly #out: Broadcaster;
   readonly #options: LiveFairOptions;
-  readonly #pendingPublish = new Map<string, string>();
+  readonly #pendingPublish = new Set<string>();
+  readonly #booths = new TtlCache<BoothWithOrganisation | undefined>(CACHE_TTL_MS);
+  readonly #onRota = new TtlCache<boolean>(CACHE_TTL_MS);
+  readonly #names = new TtlCache<string>(60_000);
+  #isStopped = false;
   readonly #presence = new Map<string, Set<string>>();
   #sweeper: NodeJS.Timeout | undefined;
   #presenceTimer: NodeJS.Timeout | undefined;
@@ -75,6 +83,7 @@ export class LiveFairService {
 
   /** Starts the sweeps: lapsed calls pass on, soft limits warn, open consoles stay present. */
   start(): void {
+    this.#isStopped = false;
     this.#sweeper ??= setInterval(() => void this.#sweep(), SWEEP_INTERVAL_MS);
     this.#presenceTimer ??= setInterval(() => {
       this.#refreshPresence().catch((error: unknown) => this.#ctx.logger.warn({ err: error }, 'presence refresh failed'));
@@ -82,6 +91,7 @@ export class LiveFairService {
   }
 
   stop(): void {
+    this.#isStopped = true;
     clearInterval(this.#sweeper);
     clearInterval(this.#presenceTimer);
     this.#sweeper = undefined;
@@ -155,14 +165,14 @@ export class LiveFairService {
       (fair.priority_lanes.includes('low_income') && Boolean(profile?.is_hardship));
     await this.#store.join(booth.id, actor.id, isPriority, summary, now.getTime());
     this.#out.join(rooms.user(actor.id), rooms.queue(booth.id));
-    this.#publish(booth.id, fair.id);
+    this.#publish(booth.id);
     const place = await this.#placeAt(actor.id, booth);
     if (!place) throw new AppError('internal', 'The queue place could not be read back');
     return place;
   }
 
   async leaveQueue(actor: TSessionUser, boothId: string): Promise<null> {
-    const booth = await findBooth(this.#ctx.db, boothId);
+    const booth = await this.#booth(boothId);
     if (!booth) throw AppError.notFound('Booth');
     const busy = await this.#store.busyWith(actor.id);
     if (busy?.kind === 'call') {
@@ -172,7 +182,7 @@ export class LiveFairService {
     }
     if (!(await this.#store.leave(boothId, actor.id))) throw AppError.notFound('Queue place');
     this.#out.leave(rooms.user(actor.id), rooms.queue(boothId));
-    this.#publish(boothId, booth.fair_id);
+    this.#publish(boothId);
     return null;
   }
 
@@ -180,7 +190,7 @@ export class LiveFairService {
     const boothIds = await this.#store.boothsOf(actor.id);
     const places: TQueuePlace[] = [];
     for (const boothId of boothIds) {
-      const booth = await findBooth(this.#ctx.db, boothId);
+      const booth = await this.#booth(boothId);
       if (!booth || (await this.#fairOf(booth)).status !== 'live') {
         // The fair has ended (or the booth is gone): the place closes with it.
         await this.#store.leave(boothId, actor.id);
@@ -212,17 +222,17 @@ export class LiveFairService {
     if (!open) this.#presence.set(booth.id, (open = new Set()));
     open.add(actor.id);
     await this.#store.markPresent(booth.id, actor.id, this.#ctx.clock().getTime());
-    this.#publish(booth.id, booth.fair_id);
+    this.#publish(booth.id);
     return this.#staffQueue(booth, await this.#store.entries(booth.id));
   }
 
   /** Forgets a recruiter's presence at every booth when their last socket goes. */
   async recruiterGone(userId: string): Promise<void> {
+    if (this.#isStopped) return;
     for (const [boothId, users] of this.#presence) {
       if (users.delete(userId)) {
         await this.#store.markAbsent(boothId, userId);
-        const booth = await findBooth(this.#ctx.db, boothId);
-        if (booth) this.#publish(boothId, booth.fair_id);
+        this.#publish(boothId);
       }
     }
   }
@@ -252,9 +262,8 @@ export class LiveFairService {
     const incoming = await this.#incomingCall(callId, booth.id, fair.id, actor.id, expiresAt);
     this.#out.emit(rooms.user(result.userId), 'call:incoming', incoming);
     this.#publishAllPlacesOf(result.userId);
-    this.#publish(booth.id, fair.id);
-    const entries = await this.#store.entries(booth.id);
-    const candidate = entries.find((e) => e.userId === result.userId)?.summary;
+    this.#publish(booth.id);
+    const candidate = await this.#store.summaryOf(booth.id, result.userId);
     if (!candidate) throw new AppError('internal', 'Called graduate vanished from the queue');
     return { callId, boothId: booth.id, candidate, expiresAt: new Date(expiresAt).toISOString() };
   }
@@ -276,7 +285,7 @@ export class LiveFairService {
   async acceptCall(actor: TSessionUser, callId: string): Promise<TConversation> {
     const call = await this.#store.getCall(callId);
     if (!call || call.userId !== actor.id) throw AppError.notFound('Call');
-    const booth = await findBooth(this.#ctx.db, call.boothId);
+    const booth = await this.#booth(call.boothId);
     if (!booth) throw AppError.notFound('Booth');
     const conversationId = randomUUID();
     const now = this.#ctx.clock();
@@ -302,7 +311,7 @@ export class LiveFairService {
     this.#out.emit(rooms.user(actor.id), 'queue:place-removed', { boothId: booth.id, reason: 'served' });
     this.#out.leave(rooms.user(actor.id), rooms.queue(booth.id));
     this.#publishAllPlacesOf(actor.id);
-    this.#publish(booth.id, call.fairId);
+    this.#publish(booth.id);
     return conversation;
   }
 
@@ -367,7 +376,7 @@ export class LiveFairService {
     }
     const conversation = await this.#announce(row.id);
     this.#publishAllPlacesOf(row.graduate_id);
-    this.#publish(row.booth_id, row.fair_id);
+    this.#publish(row.booth_id);
     return conversation;
   }
 
@@ -375,7 +384,7 @@ export class LiveFairService {
     const row = await this.#participantConversation(actor, conversationId);
     if (row.recruiter_id !== actor.id) throw AppError.forbidden('Only the recruiter in the conversation can hand it off');
     if (row.status !== 'active') throw AppError.conflict('This conversation has ended');
-    const booth = await findBooth(this.#ctx.db, row.booth_id);
+    const booth = await this.#booth(row.booth_id);
     if (!booth) throw AppError.notFound('Booth');
     if (toRecruiterId === actor.id || !(await isRepresentative(this.#ctx.db, booth.id, toRecruiterId))) {
       throw new AppError('validation_failed', 'Hand off to another representative of this booth', { details: [{ path: 'toRecruiterId', message: 'Not a representative of this booth' }] });
@@ -385,7 +394,7 @@ export class LiveFairService {
     await appendHandoff(this.#ctx.db, row.id, { from: actor.id, to: toRecruiterId, at: this.#ctx.clock().toISOString() });
     const conversation = await this.#announce(row.id, [actor.id]);
     this.#out.emit(rooms.user(toRecruiterId), 'conversation:started', conversation);
-    this.#publish(booth.id, booth.fair_id);
+    this.#publish(booth.id);
     return conversation;
   }
 
@@ -431,7 +440,7 @@ export class LiveFairService {
 
   /** A booth the actor staffs; anyone else gets not_found, so booths of other employers cannot be probed. */
   async #staffedBooth(actor: TSessionUser, boothId: string): Promise<BoothWithOrganisation> {
-    const booth = await findBooth(this.#ctx.db, boothId);
+    const booth = await this.#booth(boothId);
     if (!booth || !policy.canStaffBooth(actor, booth, await isRepresentative(this.#ctx.db, booth.id, actor.id))) throw AppError.notFound('Booth');
     if (booth.status !== 'approved') throw AppError.conflict('This booth has not been approved');
     return booth;
@@ -472,18 +481,18 @@ export class LiveFairService {
       this.#out.leave(rooms.user(ended.userId), rooms.queue(ended.boothId));
     }
     this.#publishAllPlacesOf(ended.userId);
-    this.#publish(ended.boothId, ended.fairId);
+    this.#publish(ended.boothId);
   }
 
   async #incomingCall(callId: string, boothId: string, fairId: string, recruiterId: string, expiresAt: number) {
-    const booth = await findBooth(this.#ctx.db, boothId);
-    const recruiter = await this.#ctx.db.selectFrom('users').select('name').where('id', '=', recruiterId).executeTakeFirst();
+    const booth = await this.#booth(boothId);
+    const recruiterName = await this.#names.get(recruiterId, async () => (await this.#ctx.db.selectFrom('users').select('name').where('id', '=', recruiterId).executeTakeFirst())?.name ?? '');
     return {
       callId,
       boothId,
       fairId,
       organisationName: booth?.organisation_name ?? '',
-      recruiterName: recruiter?.name ?? '',
+      recruiterName,
       expiresAt: new Date(expiresAt).toISOString(),
     };
   }
@@ -515,10 +524,10 @@ export class LiveFairService {
     };
   }
 
-  async #lobbyCard(booth: BoothWithOrganisation, isOnRota: boolean): Promise<TLobbyBooth> {
+  async #lobbyCard(booth: BoothWithOrganisation, isOnRota: boolean, known?: StaffEntry[]): Promise<TLobbyBooth> {
     const now = this.#ctx.clock().getTime();
     const [entries, inConversation, average, present] = await Promise.all([
-      this.#store.entries(booth.id),
+      known ?? this.#store.entries(booth.id),
       this.#store.activeConversationCount(booth.id),
       this.#store.averageServiceSeconds(booth.id),
       this.#store.recruitersPresent(booth.id, now),
@@ -560,35 +569,41 @@ export class LiveFairService {
     };
   }
 
-  /** Coalesces a burst of changes at one booth into one round of broadcasts on the next tick. */
-  #publish(boothId: string, fairId: string): void {
-    if (this.#pendingPublish.has(boothId)) return;
-    this.#pendingPublish.set(boothId, fairId);
-    setImmediate(() => {
+  /** Coalesces a burst of changes at one booth into one round of broadcasts. */
+  #publish(boothId: string): void {
+    if (this.#isStopped || this.#pendingPublish.has(boothId)) return;
+    this.#pendingPublish.add(boothId);
+    setTimeout(() => {
       this.#pendingPublish.delete(boothId);
+      if (this.#isStopped) return;
       this.#broadcastBooth(boothId).catch((error: unknown) => this.#ctx.logger.error({ err: error, boothId }, 'booth broadcast failed'));
-    });
+    }, PUBLISH_WINDOW_MS);
   }
 
   /** A graduate's hold status changed: every booth where they wait must re-broadcast. */
   #publishAllPlacesOf(userId: string): void {
-    void this.#store.boothsOf(userId).then(async (boothIds) => {
-      for (const boothId of boothIds) {
-        const booth = await findBooth(this.#ctx.db, boothId);
-        if (booth) this.#publish(boothId, booth.fair_id);
-      }
-    }).catch((error: unknown) => this.#ctx.logger.error({ err: error, userId }, 'place refresh failed'));
+    this.#store
+      .boothsOf(userId)
+      .then((boothIds) => {
+        for (const boothId of boothIds) this.#publish(boothId);
+      })
+      .catch((error: unknown) => this.#ctx.logger.error({ err: error, userId }, 'place refresh failed'));
+  }
+
+  /** A booth's row for hot paths (broadcasts, calls); its settings may be up to a few seconds old. */
+  #booth(boothId: string): Promise<BoothWithOrganisation | undefined> {
+    return this.#booths.get(boothId, () => findBooth(this.#ctx.db, boothId));
   }
 
   async #broadcastBooth(boothId: string): Promise<void> {
-    const booth = await findBooth(this.#ctx.db, boothId);
+    const booth = await this.#booth(boothId);
     if (!booth) return;
     const entries = await this.#store.entries(boothId);
     const snapshot = await this.#store.snapshot(boothId, booth.fair_id, entries, await this.#servers(booth));
     this.#out.emit(rooms.queue(boothId), 'queue:booth-updated', snapshot);
     this.#out.emit(rooms.staff(boothId), 'console:updated', await this.#staffQueue(booth, entries));
-    const onRota = (await boothsOnDuty(this.#ctx.db, [boothId], this.#ctx.clock())).has(boothId);
-    this.#out.emit(rooms.lobby(booth.fair_id), 'lobby:booth-updated', { ...(await this.#lobbyCard(booth, onRota)), fairId: booth.fair_id });
+    const onRota = await this.#onRota.get(boothId, async () => (await boothsOnDuty(this.#ctx.db, [boothId], this.#ctx.clock())).has(boothId));
+    this.#out.emit(rooms.lobby(booth.fair_id), 'lobby:booth-updated', { ...(await this.#lobbyCard(booth, onRota, entries)), fairId: booth.fair_id });
   }
 
   #softLimitKey(): string {

@@ -136,6 +136,11 @@ export class QueueStore {
     return ticket ? { ticket, joinedAt: Number(joinedAt), hasMissedOnce: missed === 1 } : undefined;
   }
 
+  async summaryOf(boothId: string, userId: string): Promise<TCandidateSummary | undefined> {
+    const json = await this.#redis.hget(`${this.#p}:cd:${boothId}`, userId);
+    return json ? (JSON.parse(json) as TCandidateSummary) : undefined;
+  }
+
   async activeConversationCount(boothId: string): Promise<number> {
     return this.#redis.scard(`${this.#p}:act:${boothId}`);
   }
