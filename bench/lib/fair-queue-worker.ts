@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, TAck, TBoothQueueSnapshot, TChatMessage, TConversation, TIncomingCall } from '@yunpin/shared';
+import { findTicket } from '@yunpin/shared';
 import type { WorkerParams, WorkerReply, WorkerRequest, WorkerRunResult, WorkerUser } from './protocol.js';
 import { Samples } from './stats.js';
 
@@ -163,13 +164,7 @@ async function ask<E extends keyof ClientToServerEvents>(socket: Sock, event: E,
 // ---------- fan-out bookkeeping ----------
 
 function reflects(c: Change, s: TBoothQueueSnapshot): boolean {
-  let entry: { isHeld: boolean } | undefined;
-  for (const e of s.entries) {
-    if (e.ticket === c.ticket) {
-      entry = e;
-      break;
-    }
-  }
+  const entry = c.ticket === null ? undefined : findTicket(s, c.ticket);
   if (c.kind === 'join') return entry !== undefined;
   if (c.kind === 'leave') return entry === undefined;
   return entry === undefined || entry.isHeld;
@@ -230,7 +225,7 @@ function onSnapshot(g: Grad, s: TBoothQueueSnapshot): void {
   const arrival = now();
   if (measuring) {
     counters.snapshots++;
-    counters.snapshotBytes += 120 + s.entries.length * 36;
+    counters.snapshotBytes += 160 + s.tickets.length + s.held.length;
   }
   const w = g.places.get(s.boothId)?.watch;
   if (!w || w.pending.length === 0) return;

@@ -42,6 +42,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const { config, logger } = options;
   const database = await openDatabase(options.database);
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
+  // ioredis reconnects by itself; without a listener its errors would print as unhandled.
+  redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
   try {
     const applied = await migrateToLatest(database.db, database.schema);
     if (applied.length) logger.info({ applied }, 'database migrated');

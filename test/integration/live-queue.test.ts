@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findTicket, placeOf } from '@yunpin/shared';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
 import { createLiveFair, type LiveFixtures } from '../support/live-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
@@ -56,14 +57,13 @@ describe('live fair: one queue across booths, calls and chats over Socket.IO', (
     expect(JSON.stringify(console0)).not.toContain('isHardship');
 
     const incoming = next(g1, 'call:incoming');
-    const g2Update = next(g2, 'queue:booth-updated', (s) => s.entries.some((e) => e.ticket === p1.ticket && e.isHeld));
+    const g2Update = next(g2, 'queue:booth-updated', (s) => findTicket(s, p1.ticket)?.isHeld === true);
     const call = await must(recruiter, 'call:next', { boothId: live.booths.a });
     expect(call?.candidate.name).toBe(live.graduates[0]!.name);
     const received = await incoming;
     expect(received).toMatchObject({ callId: call!.callId, boothId: live.booths.a, organisationName: '上海甲科技有限公司' });
     // While g1 is being called, g2 is effectively first in line.
     const snapshot = await g2Update;
-    const { placeOf } = await import('@yunpin/shared');
     expect(placeOf(snapshot, p2.ticket)?.position).toBe(1);
 
     const started = next(recruiter, 'conversation:started');

@@ -47,6 +47,7 @@ function allowedOrigin(publicUrl: string, origin: string | undefined, host: stri
  */
 export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, options: SocketOptions): SocketLayer {
   const adapterRedis = ctx.redis.duplicate();
+  adapterRedis.on('error', (error: Error) => ctx.logger.warn({ err: error }, 'socket adapter redis error'));
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     adapter: createAdapter(adapterRedis, { streamName: `${ctx.redisPrefix}:sio`, sessionKeyPrefix: `${ctx.redisPrefix}:sio:session:` }),

@@ -1,4 +1,4 @@
-import type { TBoothQueueSnapshot } from './socket-events.js';
+import { TICKET_LENGTH, type TBoothQueueSnapshot } from './socket-events.js';
 
 export interface TPlaceFigures {
   position: number;
@@ -13,23 +13,31 @@ export function estimateWaitSeconds(position: number, servers: number, averageSe
   return Math.ceil(position / Math.max(1, servers)) * averageServiceSeconds;
 }
 
+/** A ticket's index in the snapshot's call order and its held flag, or undefined when it is not queued. */
+export function findTicket(snapshot: TBoothQueueSnapshot, ticket: string): { index: number; isHeld: boolean } | undefined {
+  for (let at = 0; at < snapshot.tickets.length; at += TICKET_LENGTH) {
+    if (snapshot.tickets.startsWith(ticket, at)) {
+      const index = at / TICKET_LENGTH;
+      return { index, isHeld: snapshot.held[index] === '1' };
+    }
+  }
+  return undefined;
+}
+
 /**
  * A ticket's place in a booth queue: only those ahead who can be called now count
  * (held graduates keep their place but are skipped). Undefined when the ticket is not queued.
  */
 export function placeOf(snapshot: TBoothQueueSnapshot, ticket: string): TPlaceFigures | undefined {
+  const found = findTicket(snapshot, ticket);
+  if (!found) return undefined;
   let ahead = 0;
-  for (const entry of snapshot.entries) {
-    if (entry.ticket === ticket) {
-      const position = ahead + 1;
-      return {
-        position,
-        waitingTotal: snapshot.entries.length,
-        isHeld: entry.isHeld,
-        estimatedWaitSeconds: estimateWaitSeconds(position, snapshot.servers, snapshot.averageServiceSeconds),
-      };
-    }
-    if (!entry.isHeld) ahead += 1;
-  }
-  return undefined;
+  for (let i = 0; i < found.index; i++) if (snapshot.held[i] !== '1') ahead += 1;
+  const position = ahead + 1;
+  return {
+    position,
+    waitingTotal: snapshot.held.length,
+    isHeld: found.isHeld,
+    estimatedWaitSeconds: estimateWaitSeconds(position, snapshot.servers, snapshot.averageServiceSeconds),
+  };
 }

@@ -63,14 +63,19 @@ export const ZIncomingCallSchema = z.object({
 });
 export type TIncomingCall = z.infer<typeof ZIncomingCallSchema>;
 
+/** Length of a queue ticket: 8 hex characters, random per place, meaningful only to its holder. */
+export const TICKET_LENGTH = 8;
+
 /**
- * A booth's queue as every waiting graduate sees it: tickets in call order, each flagged when
- * its holder is busy elsewhere (held) or being called. One broadcast serves the whole booth.
+ * A booth's queue as every waiting graduate sees it, packed small because it goes to everyone at
+ * the booth on every change: `tickets` is the call order as fixed-width tickets run together, and
+ * `held` has one character per ticket, '1' when its holder is busy elsewhere or being called.
  */
 export const ZBoothQueueSnapshotSchema = z.object({
   boothId: ZIdSchema,
   fairId: ZIdSchema,
-  entries: z.array(z.object({ ticket: z.string(), isHeld: z.boolean() })),
+  tickets: z.string(),
+  held: z.string(),
   /** Conversations the booth can hold at once (recruiters online × K, at least 1). */
   servers: z.number().int(),
   /** Mean of recent conversation lengths; null until the booth has served anyone. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { TBoothQueueSnapshot, TCandidateSummary } from '@yunpin/shared';
+import { TICKET_LENGTH, type TBoothQueueSnapshot, type TCandidateSummary } from '@yunpin/shared';
 import { CALL_NEXT_SCRIPT, END_CALL_SCRIPT, END_CONVERSATION_SCRIPT, HAND_OFF_SCRIPT, JOIN_SCRIPT, LEAVE_SCRIPT } from './queue-scripts.js';
 
 export type CallEndMode = 'accept' | 'decline' | 'return' | 'lapse';
@@ -70,7 +70,7 @@ export class QueueStore {
 
   /** Adds a place (idempotent); returns the ticket and whether it is new. */
   async join(boothId: string, userId: string, isPriority: boolean, summary: TCandidateSummary, now: number): Promise<{ ticket: string; isNew: boolean }> {
-    const ticket = randomBytes(8).toString('hex');
+    const ticket = randomBytes(TICKET_LENGTH / 2).toString('hex');
     const lane = isPriority ? PRIORITY_LANE : NORMAL_LANE;
     const [isNew, stored] = await this.#redis.ypJoin(this.#p, boothId, userId, String(lane), String(now), ticket, JSON.stringify(summary));
     return { ticket: stored ?? ticket, isNew: isNew === 1 };
@@ -201,7 +201,8 @@ export class QueueStore {
     return {
       boothId,
       fairId,
-      entries: entries.map((e, i) => ({ ticket: tickets[i] ?? '', isHeld: e.isHeld || e.isCalled })),
+      tickets: tickets.map((t) => t ?? '0'.repeat(TICKET_LENGTH)).join(''),
+      held: entries.map((e) => (e.isHeld || e.isCalled ? '1' : '0')).join(''),
       servers,
       averageServiceSeconds: await this.averageServiceSeconds(boothId),
     };
