@@ -1,13 +1,10 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { ARTIFACTS, CLIENT_DIR, launchChromium } from '../support/browser.js';
 
-const CHROMIUM = process.env.YP_CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve('test/artifacts');
-const CLIENT_DIR = path.resolve('client/dist');
 
 describe('web client in headless Chromium', () => {
   let t: TestPlatform;
@@ -15,16 +12,9 @@ describe('web client in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await fs.access(path.join(CLIENT_DIR, 'index.html')).catch(() => {
-      throw new Error('client/dist is missing: run `npm run build` first (npm test does)');
-    });
     t = await startTestPlatform({ clientDir: CLIENT_DIR });
     f = await createFixtures(t.platform.ctx.db);
-    await fs.mkdir(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

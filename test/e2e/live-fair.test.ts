@@ -1,14 +1,10 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtures, PASSWORD } from '../support/fixtures.js';
 import { createLiveFair, type LiveFixtures } from '../support/live-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
-
-const CHROMIUM = process.env.YP_CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve('test/artifacts');
-const CLIENT_DIR = path.resolve('client/dist');
+import { ARTIFACTS, CLIENT_DIR, launchChromium } from '../support/browser.js';
 
 describe('live fair in headless Chromium: queue, call, chat', () => {
   let t: TestPlatform;
@@ -16,14 +12,9 @@ describe('live fair in headless Chromium: queue, call, chat', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    await fs.access(path.join(CLIENT_DIR, 'index.html'));
     t = await startTestPlatform({ clientDir: CLIENT_DIR });
     live = await createLiveFair(t.platform.ctx.db, await createFixtures(t.platform.ctx.db), { graduateCount: 2 });
-    await fs.mkdir(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
