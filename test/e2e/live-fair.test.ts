@@ -41,10 +41,18 @@ describe('live fair in headless Chromium: queue, call, chat', () => {
       await expect.poll(() => graduate.getByTestId('queue-position').textContent(), { timeout: 15_000 }).toContain('1');
       await graduate.screenshot({ path: path.join(ARTIFACTS, 'live-graduate-queued.png'), fullPage: true });
 
+      // A second graduate behind the first: their position moves up live when the first is called.
+      const second = await loggedIn(live.graduates[1]!.login);
+      await second.goto(`${t.url}/fairs/${live.fairId}/booths/${live.booths.a}`);
+      await second.getByTestId('queue-join').click();
+      await expect.poll(() => second.getByTestId('queue-position').textContent(), { timeout: 15_000 }).toContain('2');
+
       await recruiter.goto(`${t.url}/employer/fairs/${live.fairId}/booths/${live.booths.a}/console`);
       await expect.poll(() => recruiter.getByTestId('console-queue').textContent(), { timeout: 15_000 }).toContain(live.graduates[0]!.name);
       await recruiter.getByTestId('call-next').click();
 
+      await expect.poll(() => second.getByTestId('queue-position').textContent(), { timeout: 15_000 }).toContain('1');
+      await second.context().close();
       await graduate.getByTestId('call-accept').click({ timeout: 15_000 });
       await graduate.getByTestId('chat-panel').waitFor({ timeout: 15_000 });
       await graduate.getByTestId('chat-input').fill('您好，我对软件工程师岗位很感兴趣');
