@@ -132,4 +132,38 @@ export const policy = {
   canLeaveBoothMessage: (actor: TSessionUser) => actor.role === 'graduate',
   /** An employer's recruiters and administrators read and answer its 24365 inbox; nobody else sees it. */
   canUseInbox: (actor: TSessionUser, organisationId: string) => isStaffOf(actor, organisationId),
+
+  // ---- jobs, resumes, applications ----
+  /** Recruiters and administrators post their own employer's jobs. */
+  canPostJob: (actor: TSessionUser) => (actor.role === 'recruiter' || actor.role === 'employer_admin') && actor.organisationId !== null,
+  canManageJob: (actor: TSessionUser, job: JobLike) => isStaffOf(actor, job.organisation_id),
+  /** Organisers review jobs of unverified employers in the towns they cover. */
+  canReviewJob: (actor: TSessionUser, job: JobLike) => (actor.role === 'organiser' || actor.role === 'admin') && inTownScope(actor, job.town_id),
+  /** Published jobs are public; others only for the employer and the reviewing organisers. */
+  canReadJob: (actor: TSessionUser | undefined, job: JobLike & { status: string }) =>
+    job.status === 'published' || (actor !== undefined && (isStaffOf(actor, job.organisation_id) || ((actor.role === 'organiser' || actor.role === 'admin') && inTownScope(actor, job.town_id)))),
+  /** Only graduates apply, upload resumes and withdraw. */
+  canApply: (actor: TSessionUser) => actor.role === 'graduate',
+  /**
+   * An application is its graduate's, its employer's staff's, and the graduate's caseworkers'
+   * (who keep the file until the graduate is employed).
+   */
+  canReadApplication: (actor: TSessionUser, app: { graduate_user_id: string | null; organisation_id: string; hukou_town_id: string | null }) =>
+    (actor.role === 'graduate' && app.graduate_user_id === actor.id) ||
+    isStaffOf(actor, app.organisation_id) ||
+    (isStaff(actor) && inTownScope(actor, app.hukou_town_id)),
+  /** Pipeline decisions are the employer's people's, never a machine's. */
+  canMoveApplication: (actor: TSessionUser, app: { organisation_id: string }) => isStaffOf(actor, app.organisation_id),
+  /** Which graduates an actor may see as recommended candidates for a job: discoverable ones, or the towns' files. */
+  candidateScope: (actor: TSessionUser, job: JobLike): { discoverableOnly: true } | { townIds: string[] | null } | null => {
+    if (isStaffOf(actor, job.organisation_id)) return { discoverableOnly: true };
+    if (isStaff(actor)) return { townIds: townScope(actor) };
+    return null;
+  },
+  canViewSystemHealth: (actor: TSessionUser) => actor.role === 'organiser' || actor.role === 'admin',
 };
+
+interface JobLike {
+  organisation_id: string;
+  town_id: string;
+}

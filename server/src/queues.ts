@@ -1,9 +1,28 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
-import { QUEUE_NAMES, JOB_NAMES, ZWelcomeJobSchema, welcomeJobId, type TWelcomeJob } from '@yunpin/shared';
+import {
+  JOB_NAMES,
+  QUEUE_NAMES,
+  ZParseResumeJobSchema,
+  ZScreenApplicationJobSchema,
+  ZWelcomeJobSchema,
+  parseResumeJobId,
+  screenApplicationJobId,
+  welcomeJobId,
+  type TParseResumeJob,
+  type TQueueHealth,
+  type TScreenApplicationJob,
+  type TWelcomeJob,
+} from '@yunpin/shared';
 
-/** Enqueues background work; the only place the server touches BullMQ. */
+/** Enqueues background work; with the results consumer, the only place the server touches BullMQ. */
 export interface JobProducer {
   enqueueWelcome(job: TWelcomeJob): Promise<void>;
+  enqueueParseResume(job: TParseResumeJob): Promise<void>;
+  /** One job per application and requirements version; enqueuing the same one twice adds nothing. */
+  enqueueScreenings(jobs: TScreenApplicationJob[]): Promise<void>;
+  /** 0–100 while a resume's parse job runs; 0 when it is still waiting. */
+  parseProgress(resumeId: string): Promise<number>;
+  health(): Promise<TQueueHealth>;
   queues(): Queue[];
   close(): Promise<void>;
 }
@@ -15,17 +34,62 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { age: 30 * 24 * 3600 },
 } as const;
 
+const BULK_CHUNK = 500;
+
 export function createJobProducer(connection: ConnectionOptions, prefix: string): JobProducer {
-  const notifications = new Queue(QUEUE_NAMES.notifications, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const make = (name: string) => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const notifications = make(QUEUE_NAMES.notifications);
+  const resumes = make(QUEUE_NAMES.resumes);
+  const screening = make(QUEUE_NAMES.screening);
+  const results = make(QUEUE_NAMES.results);
+  const all = [notifications, resumes, screening, results];
   let closing: Promise<void> | undefined;
   return {
     async enqueueWelcome(job) {
       const data = ZWelcomeJobSchema.parse(job);
       await notifications.add(JOB_NAMES.welcome, data, { jobId: welcomeJobId(data.userId) });
     },
-    queues: () => [notifications],
+    async enqueueParseResume(job) {
+      const data = ZParseResumeJobSchema.parse(job);
+      await resumes.add(JOB_NAMES.parseResume, data, { jobId: parseResumeJobId(data.resumeId) });
+    },
+    async enqueueScreenings(jobs) {
+      for (let i = 0; i < jobs.length; i += BULK_CHUNK) {
+        const chunk = jobs.slice(i, i + BULK_CHUNK).map((j) => ZScreenApplicationJobSchema.parse(j));
+        await screening.addBulk(chunk.map((data) => ({ name: JOB_NAMES.screenApplication, data, opts: { jobId: screenApplicationJobId(data) } })));
+      }
+    },
+    async parseProgress(resumeId) {
+      const job = await resumes.getJob(parseResumeJobId(resumeId));
+      return typeof job?.progress === 'number' ? Math.max(0, Math.min(100, Math.round(job.progress))) : 0;
+    },
+    async health() {
+      const queues = await Promise.all(
+        all.map(async (q) => {
+          const [counts, completed, failed] = await Promise.all([
+            q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized'),
+            q.getMetrics('completed', 0, 4),
+            q.getMetrics('failed', 0, 4),
+          ]);
+          const perMinute = (m: { data: number[] }) => (m.data.length ? m.data.reduce((a, b) => a + b, 0) / m.data.length : 0);
+          return {
+            name: q.name,
+            waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+            active: counts.active ?? 0,
+            delayed: counts.delayed ?? 0,
+            failed: counts.failed ?? 0,
+            completed: counts.completed ?? 0,
+            completedPerMinute: Math.round(perMinute(completed) * 10) / 10,
+            failedPerMinute: Math.round(perMinute(failed) * 10) / 10,
+          };
+        }),
+      );
+      const workers = await Promise.all(all.map((q) => q.getWorkersCount()));
+      return { queues, workersOnline: Math.max(...workers) };
+    },
+    queues: () => all,
     close() {
-      closing ??= notifications.close();
+      closing ??= Promise.all(all.map((q) => q.close())).then(() => undefined);
       return closing;
     },
   };

@@ -12,3 +12,4 @@ export * from './schemas/resumes.js';
 export * from './schemas/jobs.js';
 export * from './schemas/screening.js';
 export * from './screening/index.js';
+export * from './schemas/applications.js';

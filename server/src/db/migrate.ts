@@ -2,11 +2,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_fairs.js';
+import * as m0003 from './migrations/0003_jobs.js';
 
 /** Migrations in order; a new one is a new file added here, never an edit of an old one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_fairs': m0002,
+  '0003_jobs': m0003,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,8 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { TRole } from '@yunpin/shared';
+import type { TJobRequirements, TJobStatus, TParsedResume, TResumeKind, TResumeStatus, TRole, TScreeningResult } from '@yunpin/shared';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
+/** A jsonb column read as T and written as its JSON text (pg would turn a JS array into a Postgres array). */
+type JsonColumn<T> = ColumnType<T, string, string>;
 
 export interface RegionsTable {
   id: string;
@@ -77,6 +79,8 @@ export interface GraduateProfilesTable {
   training_needs: string | null;
   is_hardship: Generated<boolean>;
   employment_status: Generated<'unemployed' | 'employed' | 'further_study' | 'not_seeking'>;
+  /** The graduate agrees that employers may find them in candidate recommendations. */
+  discoverable: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -195,6 +199,83 @@ export interface BoothMessagesTable {
   created_at: Generated<Date>;
 }
 
+export interface JobsTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  description: Generated<string>;
+  requirements: JsonColumn<TJobRequirements>;
+  requirements_version: Generated<number>;
+  town_id: string;
+  salary_min: number;
+  salary_max: number;
+  headcount: number;
+  deadline: ColumnType<string, string, string>;
+  status: Generated<TJobStatus>;
+  review_note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  published_at: Timestamp | null;
+  search_tokens: Generated<string>;
+  search: ColumnType<string, never, never>;
+}
+
+export interface ResumesTable {
+  id: string;
+  graduate_id: string;
+  filename: string;
+  kind: TResumeKind;
+  size_bytes: number;
+  sha256: string;
+  status: Generated<TResumeStatus>;
+  parsed: JsonColumn<TParsedResume> | null;
+  text: string | null;
+  language: string | null;
+  warnings: ColumnType<string[], string | undefined, string>;
+  failure_code: string | null;
+  failure_message: string | null;
+  created_at: Generated<Date>;
+  parsed_at: Timestamp | null;
+  confirmed_at: Timestamp | null;
+}
+
+export type TApplicationStatusColumn = 'new' | 'screened' | 'interview' | 'offer' | 'hired' | 'rejected' | 'withdrawn';
+
+export interface ApplicationsTable {
+  id: string;
+  job_id: string;
+  graduate_id: string;
+  resume_id: string | null;
+  status: Generated<TApplicationStatusColumn>;
+  cover_note: Generated<string>;
+  review_requested_at: Timestamp | null;
+  review_request_reason: string | null;
+  explanation_requested_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<string>;
+  application_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  note: Generated<string>;
+  at: Generated<Date>;
+}
+
+export interface ScreeningsTable {
+  application_id: string;
+  requirements_version: number;
+  resume_id: string;
+  scorer_version: string;
+  score: number;
+  result: JsonColumn<TScreeningResult>;
+  screened_at: Generated<Date>;
+}
+
 export interface Database {
   regions: RegionsTable;
   towns: TownsTable;
@@ -213,6 +294,11 @@ export interface Database {
   conversations: ConversationsTable;
   chat_messages: ChatMessagesTable;
   booth_messages: BoothMessagesTable;
+  jobs: JobsTable;
+  resumes: ResumesTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  screenings: ScreeningsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -231,3 +317,8 @@ export type BoothUpdate = Updateable<BoothsTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
 export type ChatMessageRow = Selectable<ChatMessagesTable>;
 export type BoothMessageRow = Selectable<BoothMessagesTable>;
+export type JobRow = Selectable<JobsTable>;
+export type ResumeRow = Selectable<ResumesTable>;
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type ApplicationEventRow = Selectable<ApplicationEventsTable>;
+export type ScreeningRow = Selectable<ScreeningsTable>;

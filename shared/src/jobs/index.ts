@@ -1,10 +1,59 @@
 import { z } from 'zod';
+import { ZResumeKindSchema, ZResumeParseOutputSchema } from '../schemas/resumes.js';
+import { ZScreeningCandidateSchema, ZScreeningJobSchema, ZScreeningResultSchema } from '../schemas/screening.js';
 
-/** Queue names shared by producers (server) and processors (workers). */
-export const QUEUE_NAMES = { notifications: 'notifications' } as const;
+/**
+ * Queue names shared by producers and processors. The server enqueues `resumes` (parse a file) and
+ * `screening` (score an application); the workers answer on `results`, which the server consumes and
+ * writes to the database, so only the server touches PostgreSQL (embedded PGlite has one process).
+ */
+export const QUEUE_NAMES = { notifications: 'notifications', resumes: 'resumes', screening: 'screening', results: 'results' } as const;
 export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
-export const JOB_NAMES = { welcome: 'welcome' } as const;
+export const JOB_NAMES = {
+  welcome: 'welcome',
+  parseResume: 'parse-resume',
+  screenApplication: 'screen-application',
+  resumeParsed: 'resume-parsed',
+  applicationScreened: 'application-screened',
+} as const;
+
+export const ZParseResumeJobSchema = z.strictObject({
+  resumeId: z.uuid(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kind: ZResumeKindSchema,
+});
+export type TParseResumeJob = z.infer<typeof ZParseResumeJobSchema>;
+export const parseResumeJobId = (resumeId: string) => `parse-${resumeId}`;
+
+export const ZScreenApplicationJobSchema = z.strictObject({
+  applicationId: z.uuid(),
+  requirementsVersion: z.number().int().min(1),
+  resumeId: z.uuid(),
+  job: ZScreeningJobSchema,
+  candidate: ZScreeningCandidateSchema,
+});
+export type TScreenApplicationJob = z.infer<typeof ZScreenApplicationJobSchema>;
+export const screenApplicationJobId = (j: { applicationId: string; requirementsVersion: number; resumeId: string }) =>
+  `screen-${j.applicationId}-v${j.requirementsVersion}-${j.resumeId}`;
+
+/** A parse outcome; a failure carries a code the graduate sees explained. */
+export const ZResumeParsedResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), resumeId: z.uuid(), output: ZResumeParseOutputSchema }),
+  z.strictObject({ ok: z.literal(false), resumeId: z.uuid(), code: z.string(), message: z.string() }),
+]);
+export type TResumeParsedResult = z.infer<typeof ZResumeParsedResultSchema>;
+export const resumeParsedJobId = (resumeId: string) => `parsed-${resumeId}`;
+
+export const ZApplicationScreenedResultSchema = z.strictObject({
+  applicationId: z.uuid(),
+  requirementsVersion: z.number().int().min(1),
+  resumeId: z.uuid(),
+  result: ZScreeningResultSchema,
+});
+export type TApplicationScreenedResult = z.infer<typeof ZApplicationScreenedResultSchema>;
+export const applicationScreenedJobId = (j: { applicationId: string; requirementsVersion: number; resumeId: string }) =>
+  `screened-${j.applicationId}-v${j.requirementsVersion}-${j.resumeId}`;
 
 export const ZWelcomeJobSchema = z.strictObject({
   userId: z.uuid(),

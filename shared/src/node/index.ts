@@ -1,2 +1,3 @@
 export * from './outbox.js';
 export * from './env.js';
+export * from './blob-store.js';

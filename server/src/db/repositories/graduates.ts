@@ -54,8 +54,8 @@ export function listGraduates(
 
 export async function insertGraduate(
   db: Kysely<Database>,
-  g: Omit<GraduateRow, 'created_at' | 'updated_at' | 'is_hardship' | 'employment_status'> &
-    Partial<Pick<GraduateRow, 'is_hardship' | 'employment_status'>>,
+  g: Omit<GraduateRow, 'created_at' | 'updated_at' | 'is_hardship' | 'employment_status' | 'discoverable'> &
+    Partial<Pick<GraduateRow, 'is_hardship' | 'employment_status' | 'discoverable'>>,
 ): Promise<void> {
   await db.insertInto('graduate_profiles').values(g).execute();
 }
