@@ -1,1 +1,3 @@
 export * from './skills.js';
+export * from './score.js';
+export * from './ranking.js';
