@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 import type { Database } from './db/schema.js';
+import type { BlobStore } from '@yunpin/shared/node';
 import type { JobProducer } from './queues.js';
 
 /** What every use case receives: storage, time, logging and the job producer. */
@@ -12,6 +13,8 @@ export interface AppContext {
   clock: () => Date;
   logger: Logger;
   jobs: JobProducer;
+  /** Uploaded files by content hash (resumes). */
+  blobs: BlobStore;
 }
 
 /** Who is acting, and from where; written into the audit log. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import http from 'node:http';
 import { Redis } from 'ioredis';
-import { OutboxNotifier } from '@yunpin/shared/node';
+import { BLOB_DIR, FsBlobStore, OutboxNotifier } from '@yunpin/shared/node';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { AppContext } from './context.js';
@@ -12,6 +12,8 @@ import { createApp } from './http/app.js';
 import type { HttpOptions } from './http/http-options.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from './domain/auth/login-rate-limit.js';
 import { createSocketLayer, type SocketLayer, type SocketOptions } from './socket/socket-server.js';
+import { startResultsConsumer } from './services/results-consumer.js';
+import { requeuePendingWork } from './domain/applications/reconcile.js';
 
 export interface PlatformOptions {
   config: Config;
@@ -22,6 +24,8 @@ export interface PlatformOptions {
   loginRateLimit?: LoginRateLimit;
   clock?: () => Date;
   socket?: Omit<SocketOptions, 'publicUrl'>;
+  /** Record the workers' results (parsed resumes, scores) in this process; on by default. */
+  consumeResults?: boolean;
 }
 
 export interface Platform {
@@ -60,6 +64,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     clock: options.clock ?? (() => new Date()),
     logger,
     jobs,
+    blobs: new FsBlobStore(path.join(config.dataDir, BLOB_DIR)),
   };
   const outbox = new OutboxNotifier(path.join(config.dataDir, OUTBOX_DIR));
   const httpOptions: HttpOptions = {
@@ -72,6 +77,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     bodyLimit: '1mb',
     version: VERSION,
   };
+  const results = options.consumeResults === false ? undefined : startResultsConsumer(ctx, { url: options.redisUrl, maxRetriesPerRequest: null });
+  requeuePendingWork(ctx).then(
+    (n) => (n.resumes + n.screenings > 0 ? logger.info(n, 'pending background work queued again') : undefined),
+    (error: unknown) => logger.warn({ err: error }, 'pending background work not re-queued'),
+  );
   const server = http.createServer();
   const sockets = createSocketLayer(server, ctx, { publicUrl: config.publicUrl, ...options.socket });
   httpOptions.live = { fairLive: async (fairId) => sockets.live.fairLive(fairId, await sockets.visitorsOnline(fairId)) };
@@ -97,6 +107,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         const closed = sockets.close();
         server.closeAllConnections();
         await closed;
+        await results?.close();
         await jobs.close();
         await redis.quit().catch(() => redis.disconnect());
         await database.close();

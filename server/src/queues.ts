@@ -1,5 +1,6 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 import {
+  DEFAULT_JOB_OPTIONS,
   JOB_NAMES,
   QUEUE_NAMES,
   ZParseResumeJobSchema,
@@ -26,13 +27,6 @@ export interface JobProducer {
   queues(): Queue[];
   close(): Promise<void>;
 }
-
-export const DEFAULT_JOB_OPTIONS = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 2000 },
-  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-  removeOnFail: { age: 30 * 24 * 3600 },
-} as const;
 
 const BULK_CHUNK = 500;
 

@@ -10,6 +10,13 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A file whose bytes are not what its name and type say. */
+  file_type_mismatch: 415,
+  unprocessable_file: 422,
+  docx_invalid: 422,
+  docx_zip_bomb: 422,
+  zip_path_escape: 422,
+  pdf_encrypted: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

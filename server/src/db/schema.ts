@@ -238,6 +238,7 @@ export interface ResumesTable {
   created_at: Generated<Date>;
   parsed_at: Timestamp | null;
   confirmed_at: Timestamp | null;
+  revision: Generated<number>;
 }
 
 export type TApplicationStatusColumn = 'new' | 'screened' | 'interview' | 'offer' | 'hired' | 'rejected' | 'withdrawn';
@@ -270,6 +271,7 @@ export interface ScreeningsTable {
   application_id: string;
   requirements_version: number;
   resume_id: string;
+  resume_revision: number;
   scorer_version: string;
   score: number;
   result: JsonColumn<TScreeningResult>;

@@ -20,6 +20,8 @@ import { organisationRoutes } from './routes/organisations.js';
 import { adminRoutes } from './routes/admin.js';
 import { fairRoutes } from './routes/fairs.js';
 import { boothRoutes } from './routes/booths.js';
+import { jobRoutes } from './routes/jobs.js';
+import { applicationRoutes } from './routes/applications.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -33,6 +35,8 @@ export function apiRoutes(options: HttpOptions): AnyRoute[] {
     ...adminRoutes(),
     ...fairRoutes(options),
     ...boothRoutes(),
+    ...jobRoutes(),
+    ...applicationRoutes(),
   ];
 }
 

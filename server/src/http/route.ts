@@ -93,7 +93,8 @@ export function toHandler(route: AnyRoute, ctx: AppContext): RequestHandler {
         res,
       };
       const result = await (route.handler as (i: typeof input) => Promise<unknown>)(input);
-      const status = route.status ?? 200;
+      // A handler may answer with another success status (e.g. 200 instead of 201 for a repeat).
+      const status = (res.locals.status as number | undefined) ?? route.status ?? 200;
       if (status === 204 || result === undefined) res.status(204).end();
       else if (route.produces === 'text/csv') sendCsv(res, status, result as TCsvTable);
       else res.status(status).json(result);

@@ -10,6 +10,14 @@ import { ZScreeningCandidateSchema, ZScreeningJobSchema, ZScreeningResultSchema 
 export const QUEUE_NAMES = { notifications: 'notifications', resumes: 'resumes', screening: 'screening', results: 'results' } as const;
 export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
+/** Retries with exponential backoff for transient faults; finished jobs are kept a while for their ids to deduplicate. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+} as const;
+
 export const JOB_NAMES = {
   welcome: 'welcome',
   parseResume: 'parse-resume',
@@ -30,12 +38,14 @@ export const ZScreenApplicationJobSchema = z.strictObject({
   applicationId: z.uuid(),
   requirementsVersion: z.number().int().min(1),
   resumeId: z.uuid(),
+  resumeRevision: z.number().int().min(1),
   job: ZScreeningJobSchema,
   candidate: ZScreeningCandidateSchema,
 });
 export type TScreenApplicationJob = z.infer<typeof ZScreenApplicationJobSchema>;
-export const screenApplicationJobId = (j: { applicationId: string; requirementsVersion: number; resumeId: string }) =>
-  `screen-${j.applicationId}-v${j.requirementsVersion}-${j.resumeId}`;
+type ScreeningKey = { applicationId: string; requirementsVersion: number; resumeId: string; resumeRevision: number };
+/** One screening per application, requirements version and resume revision. */
+export const screenApplicationJobId = (j: ScreeningKey) => `screen-${j.applicationId}-v${j.requirementsVersion}-${j.resumeId}-r${j.resumeRevision}`;
 
 /** A parse outcome; a failure carries a code the graduate sees explained. */
 export const ZResumeParsedResultSchema = z.discriminatedUnion('ok', [
@@ -49,11 +59,11 @@ export const ZApplicationScreenedResultSchema = z.strictObject({
   applicationId: z.uuid(),
   requirementsVersion: z.number().int().min(1),
   resumeId: z.uuid(),
+  resumeRevision: z.number().int().min(1),
   result: ZScreeningResultSchema,
 });
 export type TApplicationScreenedResult = z.infer<typeof ZApplicationScreenedResultSchema>;
-export const applicationScreenedJobId = (j: { applicationId: string; requirementsVersion: number; resumeId: string }) =>
-  `screened-${j.applicationId}-v${j.requirementsVersion}-${j.resumeId}`;
+export const applicationScreenedJobId = (j: ScreeningKey) => `screened-${j.applicationId}-v${j.requirementsVersion}-${j.resumeId}-r${j.resumeRevision}`;
 
 export const ZWelcomeJobSchema = z.strictObject({
   userId: z.uuid(),

@@ -21,6 +21,9 @@ export interface BlobStore {
   delete(sha256: string): Promise<void>;
 }
 
+/** Folder under DATA_DIR where the server stores uploads and the workers read them. */
+export const BLOB_DIR = 'blobs';
+
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export function sha256Hex(bytes: Uint8Array): string {

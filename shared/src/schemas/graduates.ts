@@ -5,6 +5,7 @@ import { ZEmailSchema, ZPhoneSchema } from './auth.js';
 export const DEGREES = ['junior_college', 'bachelor', 'master', 'doctorate', 'other'] as const;
 export const EMPLOYMENT_STATUSES = ['unemployed', 'employed', 'further_study', 'not_seeking'] as const;
 export const ZDegreeSchema = z.enum(DEGREES);
+export type TDegree = z.infer<typeof ZDegreeSchema>;
 export const ZEmploymentStatusSchema = z.enum(EMPLOYMENT_STATUSES);
 
 /** The one-person-one-file record. `isHardship` is present only for roles allowed to see it. */
@@ -23,6 +24,8 @@ export const ZGraduateProfileSchema = z.object({
   trainingNeeds: z.string().nullable(),
   isHardship: z.boolean().optional(),
   employmentStatus: ZEmploymentStatusSchema,
+  /** The graduate lets employers find them among recommended candidates. */
+  discoverable: z.boolean(),
   updatedAt: z.iso.datetime(),
 });
 export type TGraduateProfile = z.infer<typeof ZGraduateProfileSchema>;
@@ -41,6 +44,8 @@ export const ZUpdateGraduateProfileSchema = z.strictObject({
   /** Only caseworkers, organisers and admins may set this. */
   isHardship: z.boolean().optional(),
   employmentStatus: ZEmploymentStatusSchema.optional(),
+  /** Only the graduate decides this. */
+  discoverable: z.boolean().optional(),
 });
 export type TUpdateGraduateProfile = z.infer<typeof ZUpdateGraduateProfileSchema>;
 

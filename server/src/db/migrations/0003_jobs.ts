@@ -54,6 +54,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('parsed_at', 'timestamptz')
     .addColumn('confirmed_at', 'timestamptz')
+    /** Bumped when the graduate corrects the parsed profile; screening results carry the revision they scored. */
+    .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
     /** The same file uploaded twice by the same graduate is one resume. */
     .addUniqueConstraint('resumes_graduate_file_uq', ['graduate_id', 'sha256'])
     .execute();
@@ -96,11 +98,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('application_id', 'uuid', (c) => c.notNull().references('applications.id').onDelete('cascade'))
     .addColumn('requirements_version', 'integer', (c) => c.notNull())
     .addColumn('resume_id', 'uuid', (c) => c.notNull())
+    .addColumn('resume_revision', 'integer', (c) => c.notNull())
     .addColumn('scorer_version', 'text', (c) => c.notNull())
     .addColumn('score', 'real', (c) => c.notNull())
     .addColumn('result', 'jsonb', (c) => c.notNull())
     .addColumn('screened_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     /** A job that runs twice (a worker killed mid-job) writes one row. */
-    .addPrimaryKeyConstraint('screenings_pk', ['application_id', 'requirements_version', 'resume_id', 'scorer_version'])
+    .addPrimaryKeyConstraint('screenings_pk', ['application_id', 'requirements_version', 'resume_id', 'resume_revision', 'scorer_version'])
     .execute();
 }

@@ -15,6 +15,8 @@ export interface ApplicationView extends ApplicationRow {
   screening_score: number | null;
   screening_version: number | null;
   screening_resume_id: string | null;
+  screening_resume_revision: number | null;
+  resume_revision: number | null;
   screened_at: Date | null;
 }
 
@@ -22,10 +24,10 @@ function latestScreenings(db: Kysely<Database>) {
   return db
     .selectFrom('screenings')
     .distinctOn('screenings.application_id')
-    .select(['screenings.application_id', 'screenings.result', 'screenings.score', 'screenings.requirements_version', 'screenings.resume_id', 'screenings.screened_at'])
+    .select(['screenings.application_id', 'screenings.result', 'screenings.score', 'screenings.requirements_version', 'screenings.resume_id', 'screenings.resume_revision', 'screenings.screened_at'])
     .orderBy('screenings.application_id')
-    .orderBy('screenings.requirements_version', 'desc')
-    .orderBy('screenings.screened_at', 'desc');
+    .orderBy('screenings.screened_at', 'desc')
+    .orderBy('screenings.requirements_version', 'desc');
 }
 
 function views(db: Kysely<Database>) {
@@ -52,6 +54,8 @@ function selectView(q: ViewQuery) {
     's.score as screening_score',
     's.requirements_version as screening_version',
     's.resume_id as screening_resume_id',
+    's.resume_revision as screening_resume_revision',
+    'r.revision as resume_revision',
     's.screened_at',
   ]);
 }
@@ -147,12 +151,12 @@ export async function listApplicationEvents(db: Kysely<Database>, applicationId:
 /** Stores a screening once; a job that ran twice inserts nothing the second time. */
 export async function insertScreeningOnce(
   db: Kysely<Database>,
-  s: { application_id: string; requirements_version: number; resume_id: string; result: TScreeningResult },
+  s: { application_id: string; requirements_version: number; resume_id: string; resume_revision: number; result: TScreeningResult },
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('screenings')
     .values({ ...s, scorer_version: s.result.version, score: s.result.score, result: JSON.stringify(s.result) })
-    .onConflict((oc) => oc.columns(['application_id', 'requirements_version', 'resume_id', 'scorer_version']).doNothing())
+    .onConflict((oc) => oc.columns(['application_id', 'requirements_version', 'resume_id', 'resume_revision', 'scorer_version']).doNothing())
     .returning('application_id')
     .executeTakeFirst();
   return inserted !== undefined;
@@ -172,7 +176,7 @@ export async function screeningCounts(db: Kysely<Database>, jobId: string, versi
     .select([
       sql<number>`count(*) filter (where r.status in ('parsed', 'confirmed'))::int`.as('total'),
       sql<number>`count(*) filter (where r.status is null or r.status in ('parsing', 'failed'))::int`.as('waiting'),
-      sql<number>`count(*) filter (where exists (select 1 from screenings s where s.application_id = a.id and s.requirements_version = ${version} and s.resume_id = a.resume_id))::int`.as('screened'),
+      sql<number>`count(*) filter (where exists (select 1 from screenings s where s.application_id = a.id and s.requirements_version = ${version} and s.resume_id = a.resume_id and s.resume_revision = r.revision))::int`.as('screened'),
     ])
     .where('a.job_id', '=', jobId)
     .where('a.status', 'not in', ['withdrawn', 'hired', 'rejected'])

@@ -20,6 +20,7 @@ export function toGraduateProfile(row: GraduateRow, canSeeHardship: boolean): TG
     jobIntention: row.job_intention,
     trainingNeeds: row.training_needs,
     employmentStatus: row.employment_status,
+    discoverable: row.discoverable,
     updatedAt: row.updated_at.toISOString(),
   };
   if (canSeeHardship) profile.isHardship = row.is_hardship;

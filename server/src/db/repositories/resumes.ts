@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { TParsedResume, TResume, TResumeKind } from '@yunpin/shared';
 import type { Database, ResumeRow } from '../schema.js';
 
@@ -94,7 +94,7 @@ export async function completeParse(
 }
 
 export async function confirmResume(db: Kysely<Database>, id: string, parsed: TParsedResume, at: Date): Promise<void> {
-  await db.updateTable('resumes').set({ parsed: JSON.stringify(parsed), status: 'confirmed', confirmed_at: at }).where('id', '=', id).execute();
+  await db.updateTable('resumes').set({ parsed: JSON.stringify(parsed), status: 'confirmed', confirmed_at: at, revision: sql<number>`revision + 1` }).where('id', '=', id).execute();
 }
 
 export async function resetResumeForRetry(db: Kysely<Database>, id: string): Promise<void> {

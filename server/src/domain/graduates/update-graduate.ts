@@ -27,6 +27,7 @@ const COLUMN_OF = {
   trainingNeeds: 'training_needs',
   isHardship: 'is_hardship',
   employmentStatus: 'employment_status',
+  discoverable: 'discoverable',
 } as const satisfies Record<keyof TUpdateGraduateProfile, keyof GraduateUpdate>;
 
 /** Edits a file: the graduate their own, a caseworker those of their towns; sensitive fields need staff rights. */
@@ -36,6 +37,9 @@ export async function updateGraduate(ctx: AppContext, { actor, id, input, meta }
   if (input.isHardship !== undefined && !policy.canSetHardship(actor)) throw AppError.forbidden('Only office staff may set the hardship flag');
   if (input.employmentStatus !== undefined && !policy.canSetEmploymentStatus(actor)) {
     throw AppError.forbidden('Employment status is recorded by office staff');
+  }
+  if (input.discoverable !== undefined && !(actor.role === 'graduate' && row.user_id === actor.id)) {
+    throw AppError.forbidden('Only the graduate decides whether employers may find them');
   }
   if (input.hukouTownId && !(await findTown(ctx.db, input.hukouTownId))) {
     throw new AppError('validation_failed', 'Unknown town', { details: [{ path: 'hukouTownId', message: 'Unknown town' }] });

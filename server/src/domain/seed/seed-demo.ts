@@ -4,6 +4,7 @@ import type { Database, NewUser } from '../../db/schema.js';
 import { hashPassword } from '../auth/passwords.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { seedDemoFairs } from './seed-demo-fairs.js';
+import { seedDemoJobs } from './seed-demo-jobs.js';
 import {
   COMPANY_SUFFIX, COMPANY_WORDS, DEMO_REGIONS, DEV_ZONE, GIVEN_CHARS, INDUSTRIES, INTENTIONS, MAJORS, SCHOOLS, SURNAMES, TRAINING,
   pick, seededRandom,
@@ -132,6 +133,7 @@ export async function seedDemo(db: Kysely<Database>, password: string, scale: Se
         training_needs: pick(random, TRAINING),
         is_hardship: random() < 0.05,
         employment_status: status < 0.55 ? 'unemployed' : status < 0.9 ? 'employed' : status < 0.97 ? 'further_study' : 'not_seeking',
+        discoverable: random() < 0.5,
       };
     });
 
@@ -146,6 +148,8 @@ export async function seedDemo(db: Kysely<Database>, password: string, scale: Se
       detail: { graduates: scale.graduates, employers: scale.employers, users: users.length },
     });
     await seedDemoFairs(trx, { random, now: new Date(), regionIds, towns, organisations, users, organiserId: districtOrganiser.id });
+    const employerAdmins = new Map(users.filter((u) => u.role === 'employer_admin' && u.organisation_id).map((u) => [u.organisation_id!, u.id]));
+    await seedDemoJobs(trx, { random, now: new Date(), towns, organisations, createdBy: employerAdmins });
   });
   return { logins, password };
 }
