@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
+import { MyApplicationsPage } from '../features/applications/MyApplicationsPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { BoothPage } from '../features/booth/BoothPage';
@@ -18,11 +19,21 @@ import { FairsAdminPage } from '../features/fair-admin/FairsAdminPage';
 import { FairsPage } from '../features/fairs/FairsPage';
 import { GraduateHome } from '../features/graduate/GraduateHome';
 import { MyFilePage } from '../features/graduate/MyFilePage';
+import { canPostJobs, canReviewJobs, canViewSystemHealth } from '../features/jobs/job-permissions';
+import { JobCreatePage, JobEditPage } from '../features/jobs/JobFormPages';
+import { JobDetailPage } from '../features/jobs/JobDetailPage';
+import { JobReviewPage } from '../features/jobs/JobReviewPage';
+import { JobSearchPage } from '../features/jobs/JobSearchPage';
+import { MyJobsPage } from '../features/jobs/MyJobsPage';
 import { LobbyPage } from '../features/lobby/LobbyPage';
 import { AuditPage } from '../features/office/AuditPage';
 import { GraduatesPage } from '../features/office/GraduatesPage';
 import { OrganisationsPage } from '../features/office/OrganisationsPage';
+import { PipelinePage } from '../features/pipeline/PipelinePage';
+import { RecommendedJobsPage } from '../features/recommendations/RecommendedJobsPage';
 import { RegionsPage } from '../features/office/RegionsPage';
+import { MyResumesPage } from '../features/resumes/MyResumesPage';
+import { SystemPage } from '../features/system/SystemPage';
 import { UsersPage } from '../features/office/UsersPage';
 import { canListUsers, canManageBooths, canManageFairs, canReadAudit } from '../lib/permissions';
 import { GuestOnly } from './guards/GuestOnly';
@@ -55,6 +66,11 @@ export const router = createBrowserRouter([
               { index: true, element: <GraduateHome /> },
               { path: 'file', element: <MyFilePage /> },
               { path: 'booth-messages', element: <MyBoothMessagesPage /> },
+              { path: 'jobs', element: <JobSearchPage /> },
+              { path: 'jobs/:jobId', element: <JobDetailPage /> },
+              { path: 'resumes', element: <MyResumesPage /> },
+              { path: 'applications', element: <MyApplicationsPage /> },
+              { path: 'recommended-jobs', element: <RecommendedJobsPage /> },
               { path: 'conversations/:conversationId', element: <ConversationPage /> },
             ],
           },
@@ -75,6 +91,20 @@ export const router = createBrowserRouter([
               { path: 'fairs/:fairId/booths/:boothId', element: <BoothManagePage /> },
               { path: 'fairs/:fairId/booths/:boothId/console', element: <ConsolePage /> },
               { path: 'inbox', element: <InboxPage /> },
+              {
+                path: 'jobs',
+                element: (
+                  <RequirePermission allows={canPostJobs}>
+                    <Outlet />
+                  </RequirePermission>
+                ),
+                children: [
+                  { index: true, element: <MyJobsPage /> },
+                  { path: 'new', element: <JobCreatePage /> },
+                  { path: ':jobId/edit', element: <JobEditPage /> },
+                  { path: ':jobId/pipeline', element: <PipelinePage /> },
+                ],
+              },
             ],
           },
           {
@@ -99,6 +129,22 @@ export const router = createBrowserRouter([
                   { path: ':fairId/edit', element: <FairEditPage /> },
                   { path: ':fairId/live', element: <FairLivePage /> },
                 ],
+              },
+              {
+                path: 'job-review',
+                element: (
+                  <RequirePermission allows={canReviewJobs}>
+                    <JobReviewPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'system',
+                element: (
+                  <RequirePermission allows={canViewSystemHealth}>
+                    <SystemPage />
+                  </RequirePermission>
+                ),
               },
               {
                 path: 'audit',

@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  BulbOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  ProfileOutlined,
+  SendOutlined,
   ApartmentOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -15,6 +22,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { TSessionUser } from '@yunpin/shared';
+import { canPostJobs, canReviewJobs, canViewSystemHealth } from '../../features/jobs/job-permissions';
 import { canListUsers, canManageFairs, canReadAudit } from '../../lib/permissions';
 import { portalOf } from '../portals';
 
@@ -31,7 +39,14 @@ export type TNavKey =
   | 'regions'
   | 'audit'
   | 'users'
-  | 'account';
+  | 'account'
+  | 'jobSearch'
+  | 'myResumes'
+  | 'myApplications'
+  | 'recommendedJobs'
+  | 'myJobs'
+  | 'jobReview'
+  | 'system';
 
 export interface TNavItem {
   path: string;
@@ -49,6 +64,8 @@ function officeItems(user: TSessionUser): TNavItem[] {
     { path: '/office/regions', labelKey: 'regions', icon: <ApartmentOutlined /> },
     FAIRS,
     ...(canManageFairs(user) ? [{ path: '/office/fairs', labelKey: 'fairAdmin' as const, icon: <ScheduleOutlined /> }] : []),
+    ...(canReviewJobs(user) ? [{ path: '/office/job-review', labelKey: 'jobReview' as const, icon: <CheckSquareOutlined /> }] : []),
+    ...(canViewSystemHealth(user) ? [{ path: '/office/system', labelKey: 'system' as const, icon: <DashboardOutlined /> }] : []),
     ...(canReadAudit(user) ? [{ path: '/office/audit', labelKey: 'audit' as const, icon: <AuditOutlined /> }] : []),
     ...(canListUsers(user) ? [{ path: '/office/users', labelKey: 'users' as const, icon: <TeamOutlined /> }] : []),
   ];
@@ -61,6 +78,10 @@ export function navItemsFor(user: TSessionUser): TNavItem[] {
       return [
         { path: '/graduate', labelKey: 'home', icon: <HomeOutlined /> },
         { path: '/graduate/file', labelKey: 'myFile', icon: <IdcardOutlined /> },
+        { path: '/graduate/jobs', labelKey: 'jobSearch', icon: <FileSearchOutlined /> },
+        { path: '/graduate/recommended-jobs', labelKey: 'recommendedJobs', icon: <BulbOutlined /> },
+        { path: '/graduate/resumes', labelKey: 'myResumes', icon: <FileTextOutlined /> },
+        { path: '/graduate/applications', labelKey: 'myApplications', icon: <SendOutlined /> },
         FAIRS,
         { path: '/graduate/booth-messages', labelKey: 'boothMessages', icon: <CommentOutlined /> },
         ACCOUNT,
@@ -68,6 +89,7 @@ export function navItemsFor(user: TSessionUser): TNavItem[] {
     case 'employer':
       return [
         { path: '/employer', labelKey: 'home', icon: <HomeOutlined /> },
+        ...(canPostJobs(user) ? [{ path: '/employer/jobs', labelKey: 'myJobs' as const, icon: <ProfileOutlined /> }] : []),
         FAIRS,
         { path: '/employer/fairs', labelKey: 'myBooths', icon: <ShopOutlined /> },
         { path: '/employer/inbox', labelKey: 'inbox', icon: <InboxOutlined /> },
