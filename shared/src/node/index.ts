@@ -1,4 +1,5 @@
 export * from './outbox.js';
 export * from './env.js';
 export * from './blob-store.js';
+export * from './file-inspect.js';
 export * from './search-tokens.js';
