@@ -1,4 +1,6 @@
-import { Flex, Input, Select } from 'antd';
+import { useState } from 'react';
+import { Button, Flex, Input, Select, Space } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useRegions } from '../district/district-api';
 import { TownSelect } from '../district/TownSelect';
@@ -17,19 +19,27 @@ export function JobFilters({ value, onChange }: TJobFiltersProps) {
   const degreeOptions = useDegreeOptions();
   const format = new Intl.NumberFormat(i18n.language === 'en' ? 'en' : 'zh-CN');
   const regionOptions = (regions.data ?? []).map((region) => ({ value: region.id, label: region.name }));
+  const [text, setText] = useState(value.q ?? '');
+  const search = (q: string) => onChange({ ...value, q: q.trim() || undefined });
   const salaryOptions = SALARY_FLOORS.map((amount) => ({ value: amount, label: t('jobs.salaryAtLeast', { amount: format.format(amount) }) }));
   return (
     <Flex gap={12} wrap>
-      <Input.Search
-        allowClear
-        enterButton
-        defaultValue={value.q}
-        placeholder={t('jobs.searchPlaceholder')}
-        aria-label={t('jobs.searchPlaceholder')}
-        style={{ width: 320 }}
-        onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
-        data-testid="job-search-input"
-      />
+      <Space.Compact style={{ width: 360 }}>
+        <Input
+          allowClear
+          value={text}
+          placeholder={t('jobs.searchPlaceholder')}
+          aria-label={t('jobs.searchPlaceholder')}
+          onChange={(event) => {
+            setText(event.target.value);
+            /** The clear button empties the box and shows every job again. */
+            if (event.type !== 'change') search('');
+          }}
+          onPressEnter={() => search(text)}
+          data-testid="job-search-input"
+        />
+        <Button type="primary" icon={<SearchOutlined />} aria-label={t('jobs.search')} onClick={() => search(text)} data-testid="job-search-submit" />
+      </Space.Compact>
       <Select
         allowClear
         value={value.regionId}

@@ -86,7 +86,7 @@ export function JobForm({ initialValues, submitText, isSubmitting, onSubmit }: T
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="majors" label={t('jobs.majors')} rules={[tagsRule(MAJORS_MAX, t('jobs.tagsRule', { max: MAJORS_MAX }))]}>
-            <Select mode="tags" open={false} tokenSeparators={[',', '，', '、']} placeholder={t('jobs.majorsPlaceholder')} data-testid="job-majors-input" />
+            <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} placeholder={t('jobs.majorsPlaceholder')} data-testid="job-majors-input" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

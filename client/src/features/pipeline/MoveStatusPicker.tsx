@@ -20,8 +20,8 @@ export function MoveStatusPicker({ value, onChange, testIdPrefix, current }: TMo
   return (
     <Radio.Group value={value} onChange={(event) => onChange?.(event.target.value as TPipelineStatus)} optionType="button" buttonStyle="solid">
       {MOVE_TARGETS.map((status) => (
-        <Radio.Button key={status} value={status} disabled={status === current} data-testid={`${testIdPrefix}-${status}`}>
-          {t(`applications.statuses.${status}`)}
+        <Radio.Button key={status} value={status} disabled={status === current}>
+          <span data-testid={`${testIdPrefix}-${status}`}>{t(`applications.statuses.${status}`)}</span>
         </Radio.Button>
       ))}
     </Radio.Group>

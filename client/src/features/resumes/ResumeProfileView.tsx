@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { TParsedResume } from '@yunpin/shared';
 import { useLanguageName, useSkillName } from '../jobs/options';
 
-function years(start: string | number | null, end: string | number | null, empty: string): string {
-  if (start === null && end === null) return empty;
-  return `${start ?? '?'} – ${end ?? '?'}`;
+/** A period; an experience with a start and no end is still going on. */
+function period(start: string | number | null, end: string | number | null, texts: { empty: string; present: string }): string {
+  if (start === null && end === null) return texts.empty;
+  return `${start ?? '?'} – ${end ?? texts.present}`;
 }
 
 /** A resume's structured profile, read-only: for recruiters and caseworkers. */
@@ -14,6 +15,7 @@ export function ResumeProfileView({ profile }: { profile: TParsedResume | null }
   const skillName = useSkillName();
   const languageName = useLanguageName();
   const empty = t('common.empty');
+  const texts = { empty, present: t('resumes.present') };
   if (!profile) return <Empty description={t('resumes.noProfile')} />;
   const { contact, education, skills, experience, languages } = profile;
   return (
@@ -33,7 +35,7 @@ export function ResumeProfileView({ profile }: { profile: TParsedResume | null }
         {education.map((row, index) => (
           <Typography.Text key={index}>
             {[row.school, row.major, row.degree ? t(`degrees.${row.degree}`) : null].filter(Boolean).join(' · ') || empty}
-            <Typography.Text type="secondary"> ({years(row.startYear, row.endYear, empty)})</Typography.Text>
+            <Typography.Text type="secondary"> ({period(row.startYear, row.endYear, texts)})</Typography.Text>
           </Typography.Text>
         ))}
       </Flex>
@@ -55,7 +57,7 @@ export function ResumeProfileView({ profile }: { profile: TParsedResume | null }
           <Flex key={index} vertical gap={2}>
             <Typography.Text>
               {[row.organisation, row.title].filter(Boolean).join(' · ') || empty}
-              <Typography.Text type="secondary"> ({years(row.start, row.end, empty)})</Typography.Text>
+              <Typography.Text type="secondary"> ({period(row.start, row.end, texts)})</Typography.Text>
             </Typography.Text>
             {row.description && (
               <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} ellipsis={{ rows: 3, expandable: true }}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Card, Flex, Progress, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -66,6 +66,9 @@ export function ResumeUploadCard({ onUploaded }: { onUploaded: (resumeId: string
   const errorText = useErrorText();
   const upload = useUploadResume();
   const [state, setState] = useState<TUploadState>({ phase: 'idle' });
+  /** Leaving the page cancels an upload still under way. */
+  const uploadAbort = useRef<AbortController | null>(null);
+  useEffect(() => () => uploadAbort.current?.abort(), []);
   const uploadedId = state.phase === 'uploaded' ? state.resumeId : undefined;
   const parsed = useResume(uploadedId);
   const phase = state.phase === 'uploaded' ? (parsed.data?.status ?? 'parsing') : state.phase;
@@ -76,8 +79,10 @@ export function ResumeUploadCard({ onUploaded }: { onUploaded: (resumeId: string
       return;
     }
     setState({ phase: 'uploading', filename: file.name, percent: 0 });
+    const controller = new AbortController();
+    uploadAbort.current = controller;
     upload.mutate(
-      { file, onProgress: (percent) => setState((previous) => (previous.phase === 'uploading' ? { ...previous, percent } : previous)) },
+      { file, signal: controller.signal, onProgress: (percent) => setState((previous) => (previous.phase === 'uploading' ? { ...previous, percent } : previous)) },
       {
         onSuccess: ({ resume, created }) => {
           setState({ phase: 'uploaded', resumeId: resume.id, created });
