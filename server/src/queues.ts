@@ -21,7 +21,11 @@ export interface JobProducer {
   enqueueParseResume(job: TParseResumeJob): Promise<void>;
   /** One job per application and requirements version; enqueuing the same one twice adds nothing. */
   enqueueScreenings(jobs: TScreenApplicationJob[]): Promise<void>;
-  /** 0–100 while a resume's parse job runs; 0 when it is still waiting. */
+  /**
+   * Where a resume's parse job is, as a percentage: 5 while it waits, 50 while a worker reads it,
+   * 100 when done. A parse takes tens of milliseconds, so the
+   * worker reports no steps of its own.
+   */
   parseProgress(resumeId: string): Promise<number>;
   health(): Promise<TQueueHealth>;
   queues(): Queue[];
@@ -54,8 +58,11 @@ export function createJobProducer(connection: ConnectionOptions, prefix: string)
       }
     },
     async parseProgress(resumeId) {
-      const job = await resumes.getJob(parseResumeJobId(resumeId));
-      return typeof job?.progress === 'number' ? Math.max(0, Math.min(100, Math.round(job.progress))) : 0;
+      const id = parseResumeJobId(resumeId);
+      const state = await resumes.getJobState(id);
+      if (state === 'completed' || state === 'failed') return 100;
+      if (state === 'active') return 50;
+      return state === 'waiting' || state === 'prioritized' || state === 'delayed' ? 5 : 0;
     },
     async health() {
       const queues = await Promise.all(

@@ -3,9 +3,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import { JOB_NAMES, QUEUE_NAMES, welcomeJobId } from '@yunpin/shared';
-import { runWorkers, type RunningWorkers } from '../../workers/src/run-workers.js';
+import type { RunningWorkers } from '../../workers/src/run-workers.js';
+import { startTestWorkers } from '../support/workers.js';
 import { ApiClient } from '../support/client.js';
 import { TEST_REDIS_URL } from '../support/env.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
@@ -26,10 +26,7 @@ describe('workers: the welcome message, end to end through BullMQ', () => {
 
   beforeAll(async () => {
     t = await startTestPlatform();
-    workers = runWorkers(
-      { redisUrl: TEST_REDIS_URL, redisPrefix: t.redisPrefix, dataDir: t.dataDir, logLevel: 'silent', concurrency: 2 },
-      pino({ level: 'silent' }),
-    );
+    workers = startTestWorkers(t, { concurrency: 2 });
   });
   afterAll(async () => {
     await workers?.close();

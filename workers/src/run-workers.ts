@@ -1,14 +1,22 @@
 import path from 'node:path';
-import { Worker, type Processor } from 'bullmq';
+import { Queue, Worker, type Processor, MetricsTime } from 'bullmq';
 import type { Logger } from 'pino';
-import { JOB_NAMES, QUEUE_NAMES } from '@yunpin/shared';
-import { OutboxNotifier, type Notifier } from '@yunpin/shared/node';
+import { DEFAULT_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES } from '@yunpin/shared';
+import { BLOB_DIR, FsBlobStore, OutboxNotifier, type BlobStore, type Notifier } from '@yunpin/shared/node';
 import type { WorkerConfig } from './config.js';
 import { welcomeProcessor } from './processors/welcome.processor.js';
+import { parseResumeProcessor } from './processors/parse-resume.processor.js';
+import { screenApplicationProcessor } from './processors/screen-application.processor.js';
+import { createParsePool } from './lib/parsing/parse-pool.js';
 
 export interface RunningWorkers {
   workers: Worker[];
   close(): Promise<void>;
+}
+
+export interface WorkerDeps {
+  notifier?: Notifier;
+  blobs?: BlobStore;
 }
 
 /** Routes each job of a queue to its processor by job name; an unknown name fails the job. */
@@ -20,15 +28,30 @@ function byName(processors: Record<string, Processor>): Processor {
   };
 }
 
-/** Starts every processor against one Redis; `close()` lets active jobs finish, then disconnects. */
-export function runWorkers(config: WorkerConfig, logger: Logger, notifier: Notifier = new OutboxNotifier(path.join(config.dataDir, 'outbox'))): RunningWorkers {
+/**
+ * Starts every processor against one Redis; `close()` lets active jobs finish, then disconnects.
+ * A worker killed mid-job leaves its job locked until `lockMs` passes; another worker (or this one
+ * restarted) then finds it stalled and runs it again.
+ */
+export function runWorkers(config: WorkerConfig, logger: Logger, deps: WorkerDeps = {}): RunningWorkers {
+  const notifier = deps.notifier ?? new OutboxNotifier(path.join(config.dataDir, 'outbox'));
+  const blobs = deps.blobs ?? new FsBlobStore(path.join(config.dataDir, BLOB_DIR));
   const connection = { url: config.redisUrl, maxRetriesPerRequest: null };
-  const notifications = new Worker(
-    QUEUE_NAMES.notifications,
-    byName({ [JOB_NAMES.welcome]: welcomeProcessor(notifier) }),
-    { connection, prefix: config.redisPrefix, concurrency: config.concurrency },
-  );
-  const workers = [notifications];
+  const common = {
+    connection,
+    prefix: config.redisPrefix,
+    lockDuration: config.lockMs,
+    stalledInterval: config.lockMs,
+    metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+  };
+  const results = new Queue(QUEUE_NAMES.results, { connection, prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const parser = createParsePool({ size: config.parseThreads, timeoutMs: config.parseTimeoutMs });
+  const workers = [
+    new Worker(QUEUE_NAMES.notifications, byName({ [JOB_NAMES.welcome]: welcomeProcessor(notifier) }), { ...common, concurrency: config.concurrency }),
+    // Twice the threads, so a thread never waits for the next file to be fetched.
+    new Worker(QUEUE_NAMES.resumes, byName({ [JOB_NAMES.parseResume]: parseResumeProcessor({ blobs, parser, results }) }), { ...common, concurrency: config.parseThreads * 2 }),
+    new Worker(QUEUE_NAMES.screening, byName({ [JOB_NAMES.screenApplication]: screenApplicationProcessor({ results }) }), { ...common, concurrency: config.concurrency }),
+  ];
   for (const worker of workers) {
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'job failed'));
     worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'));
@@ -37,7 +60,11 @@ export function runWorkers(config: WorkerConfig, logger: Logger, notifier: Notif
   return {
     workers,
     close() {
-      closing ??= Promise.all(workers.map((w) => w.close())).then(() => undefined);
+      closing ??= (async () => {
+        await Promise.all(workers.map((w) => w.close()));
+        await parser.close();
+        await results.close();
+      })();
       return closing;
     },
   };
