@@ -139,9 +139,11 @@ export const policy = {
   canManageJob: (actor: TSessionUser, job: JobLike) => isStaffOf(actor, job.organisation_id),
   /** Organisers review jobs of unverified employers in the towns they cover. */
   canReviewJob: (actor: TSessionUser, job: JobLike) => (actor.role === 'organiser' || actor.role === 'admin') && inTownScope(actor, job.town_id),
-  /** Published jobs are public; others only for the employer and the reviewing organisers. */
+  /** Published jobs are public; drafts are the employer's; jobs in review or closed also the organisers' of the town. */
   canReadJob: (actor: TSessionUser | undefined, job: JobLike & { status: string }) =>
-    job.status === 'published' || (actor !== undefined && (isStaffOf(actor, job.organisation_id) || ((actor.role === 'organiser' || actor.role === 'admin') && inTownScope(actor, job.town_id)))),
+    job.status === 'published' ||
+    (actor !== undefined &&
+      (isStaffOf(actor, job.organisation_id) || (job.status !== 'draft' && (actor.role === 'organiser' || actor.role === 'admin') && inTownScope(actor, job.town_id)))),
   /** Only graduates apply, upload resumes and withdraw. */
   canApply: (actor: TSessionUser) => actor.role === 'graduate',
   /**

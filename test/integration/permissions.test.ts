@@ -4,6 +4,9 @@ import { ApiClient } from '../support/client.js';
 import { createFixtures, PASSWORD, type Fixtures, type FixtureRole } from '../support/fixtures.js';
 import { insertTestBooth, insertTestBoothMessage, insertTestFair } from '../support/fair-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { insertTestApplication, insertTestJob, insertTestResume, PARSED_RESUME } from '../support/job-fixtures.js';
+import { uploadFile } from '../support/uploads.js';
+import { DEMO_RESUME_ZH, makeResumeDocx } from '../support/resume-fixtures.js';
 
 type Actor = FixtureRole | 'anonymous';
 const ACTORS: Actor[] = ['anonymous', 'graduate', 'recruiter', 'employer_admin', 'caseworker', 'regional_organiser', 'district_organiser', 'admin'];
@@ -19,6 +22,8 @@ interface Case {
   deniedStatus?: (actor: Actor) => number;
   /** Status for a refused anonymous caller: 401, or 404 on public routes that hide what exists. */
   anonymousStatus?: number;
+  /** Sends the request itself (a multipart upload) instead of a JSON body. */
+  send?: (client: ApiClient, actor: Actor) => Promise<{ status: number; body: any }>;
 }
 
 const everyone = ACTORS;
@@ -49,6 +54,25 @@ interface FairMatrix {
   messages: { recruiter: string; employer_admin: string };
 }
 let fx: FairMatrix;
+
+/** Jobs of employer A in town A (region 1), the graduate's resume and applications. */
+interface JobMatrix {
+  published: string;
+  draft: string;
+  drafts: Partial<Record<Actor, string>>;
+  review: string;
+  reviews: Partial<Record<Actor, string>>;
+  resume: string;
+  /** Applications of the graduate: read and explained, moved, bulk-moved, withdrawn. */
+  app: string;
+  appMove: string;
+  appBulk: string;
+  appWithdraw: string;
+}
+let jx: JobMatrix;
+const EMPLOYER: Actor[] = ['recruiter', 'employer_admin'];
+const MOVE_TO: Partial<Record<Actor, string>> = { recruiter: 'interview', employer_admin: 'offer' };
+let docx: Uint8Array;
 const MANAGERS: Actor[] = ['regional_organiser', 'district_organiser', 'admin'];
 const hour = 3600_000;
 const fairBody = (f: Fixtures) => ({
@@ -315,6 +339,121 @@ const CASES: Case[] = [
     allowed: ['recruiter', 'employer_admin'],
   },
   { route: 'get /account/booth-messages', label: 'own booth messages', request: () => ({ method: 'GET', path: '/account/booth-messages' }), allowed: loggedIn },
+  // ---- jobs ----
+  { route: 'get /jobs', label: 'search published jobs', request: () => ({ method: 'GET', path: '/jobs?q=java' }), allowed: everyone },
+  { route: 'get /jobs.csv', label: 'export the job list', request: () => ({ method: 'GET', path: '/jobs.csv' }), allowed: loggedIn },
+  {
+    route: 'post /jobs',
+    label: 'post a job',
+    request: (f) => ({ method: 'POST', path: '/jobs', body: { title: '测试工程师', requirements: { skills: ['软件测试'], degree: null, majors: [] }, townId: f.towns.a, salaryMin: 6000, salaryMax: 8000, headcount: 1, deadline: '2031-01-01' } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  { route: 'get /jobs/:id', label: 'a published job', request: () => ({ method: 'GET', path: `/jobs/${jx.published}` }), allowed: everyone },
+  {
+    route: 'patch /jobs/:id',
+    label: "edit employer A's published job",
+    request: () => ({ method: 'PATCH', path: `/jobs/${jx.published}`, body: { headcount: 3 } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /jobs/:id/status',
+    label: "submit employer A's draft",
+    request: (_f, actor) => ({ method: 'POST', path: `/jobs/${jx.drafts[actor] ?? jx.draft}/status`, body: { action: 'submit' } }),
+    allowed: EMPLOYER,
+  },
+  {
+    route: 'post /jobs/:id/status',
+    label: 'approve a job in review in town A',
+    request: (_f, actor) => ({ method: 'POST', path: `/jobs/${jx.reviews[actor] ?? jx.review}/status`, body: { action: 'approve' } }),
+    allowed: MANAGERS,
+    deniedStatus: (actor) => (EMPLOYER.includes(actor) ? 403 : 404),
+  },
+  {
+    route: 'post /jobs/:id/applications',
+    label: 'apply to a published job',
+    request: () => ({ method: 'POST', path: `/jobs/${jx.published}/applications`, body: {} }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  ...(['get /jobs/:id/applications', 'get /jobs/:id/applications.csv', 'get /jobs/:id/screening', 'post /jobs/:id/screening'] as const).map((route) => ({
+    route,
+    label: `${route} of employer A's job`,
+    request: () => ({ method: route.split(' ')[0]!.toUpperCase(), path: route.split(' ')[1]!.replace(':id', jx.published) }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  })),
+  {
+    route: 'get /jobs/:id/recommended-graduates',
+    label: "recommended candidates for employer A's job",
+    request: () => ({ method: 'GET', path: `/jobs/${jx.published}/recommended-graduates` }),
+    allowed: [...EMPLOYER, ...STAFF],
+    deniedStatus: () => 403,
+  },
+  // ---- resumes and applications ----
+  {
+    route: 'post /me/resumes',
+    label: 'upload a resume',
+    request: () => ({ method: 'POST', path: '/me/resumes' }),
+    send: (client) => uploadFile(client, '/api/v1/me/resumes', docx, 'resume.docx'),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  { route: 'get /me/resumes', label: 'own resumes', request: () => ({ method: 'GET', path: '/me/resumes' }), allowed: ['graduate'], deniedStatus: () => 403 },
+  { route: 'get /me/resumes/:id', label: 'own resume', request: () => ({ method: 'GET', path: `/me/resumes/${jx.resume}` }), allowed: ['graduate'], deniedStatus: () => 403 },
+  {
+    route: 'put /me/resumes/:id/confirmation',
+    label: 'confirm own resume',
+    request: () => ({ method: 'PUT', path: `/me/resumes/${jx.resume}/confirmation`, body: { parsed: PARSED_RESUME } }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  { route: 'get /me/applications', label: 'own applications', request: () => ({ method: 'GET', path: '/me/applications' }), allowed: ['graduate'], deniedStatus: () => 403 },
+  { route: 'get /me/recommended-jobs', label: 'own recommended jobs', request: () => ({ method: 'GET', path: '/me/recommended-jobs' }), allowed: ['graduate'] },
+  {
+    route: 'get /graduates/:id/recommended-jobs',
+    label: "recommended jobs for town A's graduate",
+    request: (f) => ({ method: 'GET', path: `/graduates/${f.graduates.a}/recommended-jobs` }),
+    allowed: ['graduate', ...STAFF],
+  },
+  { route: 'get /applications/:id', label: "the graduate's application to employer A", request: () => ({ method: 'GET', path: `/applications/${jx.app}` }), allowed: loggedIn },
+  {
+    route: 'post /applications/:id/status',
+    label: 'move an application to employer A',
+    request: (_f, actor) => ({ method: 'POST', path: `/applications/${jx.appMove}/status`, body: { status: MOVE_TO[actor] ?? 'rejected' } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /applications/bulk-status',
+    label: 'move applications in bulk',
+    request: (_f, actor) => ({ method: 'POST', path: '/applications/bulk-status', body: { ids: [jx.appBulk], status: MOVE_TO[actor] ?? 'rejected' } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /applications/:id/withdrawal',
+    label: 'withdraw own application',
+    request: () => ({ method: 'POST', path: `/applications/${jx.appWithdraw}/withdrawal` }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /applications/:id/explanation',
+    label: 'ask for the explanation of own score',
+    request: () => ({ method: 'POST', path: `/applications/${jx.app}/explanation` }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /applications/:id/review-request',
+    label: 'ask a person to review own application',
+    request: () => ({ method: 'POST', path: `/applications/${jx.app}/review-request`, body: { reason: '请人工复核' } }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  { route: 'get /system/queues', label: 'queue health', request: () => ({ method: 'GET', path: '/system/queues' }), allowed: MANAGERS, deniedStatus: () => 403 },
 ];
 
 describe('permission matrix: every role × every route', () => {
@@ -352,6 +491,22 @@ describe('permission matrix: every role × every route', () => {
       },
     };
     for (const actor of MANAGERS) fx.drafts[actor] = await insertTestFair(db, f, { ...r1, status: 'draft' });
+    const job = (status: 'draft' | 'review' | 'published' = 'published') => insertTestJob(db, { organisationId: f.orgs.a, townId: f.towns.a, status, title: 'Java 开发工程师' });
+    const resume = await insertTestResume(db, f.graduates.a);
+    jx = {
+      published: await job(),
+      draft: await job('draft'),
+      drafts: { recruiter: await job('draft'), employer_admin: await job('draft') },
+      review: await job('review'),
+      reviews: {},
+      resume,
+      app: await insertTestApplication(db, await job(), f.graduates.a, resume),
+      appMove: await insertTestApplication(db, await job(), f.graduates.a, resume),
+      appBulk: await insertTestApplication(db, await job(), f.graduates.a, resume),
+      appWithdraw: await insertTestApplication(db, await job(), f.graduates.a, resume),
+    };
+    for (const actor of MANAGERS) jx.reviews[actor] = await job('review');
+    docx = await makeResumeDocx(DEMO_RESUME_ZH);
   });
   afterAll(async () => {
     await t?.close();
@@ -373,7 +528,7 @@ describe('permission matrix: every role × every route', () => {
           const client = new ApiClient(t.url);
           if (actor !== 'anonymous') await client.login(f.logins[actor], PASSWORD);
           const { method, path, body } = c.request(f, actor);
-          const res = await client.request(method, `/api/v1${path}`, body);
+          const res = c.send ? await c.send(client, actor) : await client.request(method, `/api/v1${path}`, body);
           if (isAllowed) {
             expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
             expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);

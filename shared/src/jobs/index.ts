@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZResumeKindSchema, ZResumeParseOutputSchema } from '../schemas/resumes.js';
+import { ZDegreeSchema } from '../schemas/graduates.js';
 import { ZScreeningCandidateSchema, ZScreeningJobSchema, ZScreeningResultSchema } from '../schemas/screening.js';
 
 /**
@@ -26,12 +27,26 @@ export const JOB_NAMES = {
   applicationScreened: 'application-screened',
 } as const;
 
+/** An application to score as soon as the resume is parsed, against its job as it stood when queued. */
+export const ZInlineScreeningSchema = z.strictObject({
+  applicationId: z.uuid(),
+  requirementsVersion: z.number().int().min(1),
+  job: ZScreeningJobSchema,
+});
+
 export const ZParseResumeJobSchema = z.strictObject({
   resumeId: z.uuid(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   kind: ZResumeKindSchema,
+  /** The graduate's file fields the scorer may use (degree and major only). */
+  file: z.strictObject({ major: z.string().nullable(), degree: ZDegreeSchema.nullable() }).nullable().default(null),
+  /**
+   * The graduate's open applications waiting for this resume: the worker scores them in the same job,
+   * saving a round trip through the screening queue. Any it misses are queued when the result lands.
+   */
+  screen: z.array(ZInlineScreeningSchema).max(200).default([]),
 });
-export type TParseResumeJob = z.infer<typeof ZParseResumeJobSchema>;
+export type TParseResumeJob = z.input<typeof ZParseResumeJobSchema>;
 export const parseResumeJobId = (resumeId: string) => `parse-${resumeId}`;
 
 export const ZScreenApplicationJobSchema = z.strictObject({
@@ -49,7 +64,13 @@ export const screenApplicationJobId = (j: ScreeningKey) => `screen-${j.applicati
 
 /** A parse outcome; a failure carries a code the graduate sees explained. */
 export const ZResumeParsedResultSchema = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), resumeId: z.uuid(), output: ZResumeParseOutputSchema }),
+  z.strictObject({
+    ok: z.literal(true),
+    resumeId: z.uuid(),
+    output: ZResumeParseOutputSchema,
+    /** Scores of the applications the parse job carried. */
+    screenings: z.array(z.strictObject({ applicationId: z.uuid(), requirementsVersion: z.number().int().min(1), result: ZScreeningResultSchema })).default([]),
+  }),
   z.strictObject({ ok: z.literal(false), resumeId: z.uuid(), code: z.string(), message: z.string() }),
 ]);
 export type TResumeParsedResult = z.infer<typeof ZResumeParsedResultSchema>;

@@ -1,3 +1,4 @@
 export * from './skills.js';
 export * from './score.js';
 export * from './ranking.js';
+export * from './candidate.js';

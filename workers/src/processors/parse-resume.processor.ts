@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Processor, type Queue } from 'bullmq';
-import { JOB_NAMES, ZParseResumeJobSchema, resumeParsedJobId, type TResumeParsedResult } from '@yunpin/shared';
+import { JOB_NAMES, ZParseResumeJobSchema, resumeParsedJobId, scoreCandidate, screeningCandidate, type TResumeParsedResult } from '@yunpin/shared';
 import type { BlobStore } from '@yunpin/shared/node';
 import { CorruptFileError, ParseLimitError } from '../lib/parsing/errors.js';
 import type { ResumeParser } from '../lib/parsing/parse-pool.js';
@@ -16,7 +16,8 @@ const FAILURE_MESSAGES: Record<string, string> = {
 };
 
 /**
- * Parses one uploaded resume in a sandboxed thread and posts the result for the server to record.
+ * Parses one uploaded resume in a sandboxed thread, scores the applications waiting for it, and posts
+ * the result for the server to record.
  * A transient fault (Redis, disk) throws and BullMQ retries with backoff; a file that cannot be read
  * posts a failure the graduate sees and ends with UnrecoverableError, so it is never retried.
  */
@@ -43,7 +44,10 @@ export function parseResumeProcessor(deps: { blobs: BlobStore; parser: ResumePar
       if (error instanceof ParseLimitError) return fail(error.code, error.message);
       throw error;
     }
-    await post({ ok: true, resumeId: data.resumeId, output });
+    // The applications waiting for this resume are scored here too, saving a trip through the screening queue.
+    const candidate = data.screen.length ? screeningCandidate({ parsed: output.parsed, text: output.text }, data.file) : undefined;
+    const screenings = candidate ? data.screen.map((s) => ({ applicationId: s.applicationId, requirementsVersion: s.requirementsVersion, result: scoreCandidate(s.job, candidate) })) : [];
+    await post({ ok: true, resumeId: data.resumeId, output, screenings });
     return { pages: output.pages, skills: output.parsed.skills.length };
   };
 }

@@ -75,6 +75,7 @@ export async function moveApplication(ctx: AppContext, { actor, id, input, meta 
 
 /** Moves many applications of the actor's employer at once; the others are listed with the reason. */
 export async function bulkMoveApplications(ctx: AppContext, { actor, input, meta }: { actor: TSessionUser; input: TBulkMoveApplications; meta: RequestMeta }) {
+  if (!policy.canPostJob(actor)) throw AppError.forbidden("Only an employer's recruiters decide on applications");
   const ids = [...new Set(input.ids)];
   const views = new Map((await findApplicationViews(ctx.db, ids)).map((v) => [v.id, v]));
   const movable: ApplicationView[] = [];

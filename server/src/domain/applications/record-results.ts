@@ -28,7 +28,24 @@ export async function recordResumeParsed(ctx: AppContext, result: TResumeParsedR
   );
   const attach = open.filter((a) => a.resume_id === null || unusable.has(a.resume_id));
   for (const a of attach) await updateApplication(ctx.db, a.id, { resume_id: resume.id });
-  await enqueueScreening(ctx, [...open.filter((a) => a.resume_id === resume.id), ...attach.map((a) => ({ ...a, resume_id: resume.id }))]);
+  const mine = [...open.filter((a) => a.resume_id === resume.id), ...attach.map((a) => ({ ...a, resume_id: resume.id }))];
+  if (!mine.length) return;
+  // Scores the worker computed along with the parse count while they are still current: same job
+  // requirements, and a resume the graduate has not corrected since. The rest go to the screening queue.
+  const inline = new Map(result.screenings.map((s) => [s.applicationId, s]));
+  const versions = new Map(
+    (await ctx.db.selectFrom('jobs').select(['id', 'requirements_version']).where('id', 'in', [...new Set(mine.map((a) => a.job_id))]).execute()).map((j) => [j.id, j.requirements_version]),
+  );
+  const rest = [];
+  for (const a of mine) {
+    const s = inline.get(a.id);
+    if (s && resume.revision === 1 && versions.get(a.job_id) === s.requirementsVersion) {
+      await recordApplicationScreened(ctx, { applicationId: a.id, requirementsVersion: s.requirementsVersion, resumeId: resume.id, resumeRevision: resume.revision, result: s.result });
+    } else {
+      rest.push(a);
+    }
+  }
+  await enqueueScreening(ctx, rest);
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { TScreenApplicationJob, TScreeningCandidate, TScreeningJob } from '@yunpin/shared';
+import { screeningCandidate, type TParseResumeJob, type TScreenApplicationJob, type TScreeningJob } from '@yunpin/shared';
 import type { AppContext } from '../../context.js';
-import type { ApplicationRow, GraduateRow, ResumeRow } from '../../db/schema.js';
+import type { ApplicationRow } from '../../db/schema.js';
 import { findJobView, type JobView } from '../../db/repositories/jobs.js';
+import { openApplications } from '../../db/repositories/applications.js';
 
 export function screeningJob(job: Pick<JobView, 'title' | 'description' | 'requirements'>): TScreeningJob {
   const r = job.requirements;
@@ -13,23 +14,6 @@ export function screeningJob(job: Pick<JobView, 'title' | 'description' | 'requi
     degree: r.degree,
     majors: r.majors,
     languages: r.languages,
-  };
-}
-
-/**
- * What the scorer sees of a graduate: the resume (as corrected by the graduate) and the degree and
- * major of their file. Hardship, gender, age, ethnicity and hukou are never passed on.
- */
-export function screeningCandidate(resume: Pick<ResumeRow, 'parsed' | 'text'>, file?: Pick<GraduateRow, 'major' | 'degree'>): TScreeningCandidate {
-  const parsed = resume.parsed;
-  const education = (parsed?.education ?? []).map((e) => ({ major: e.major, degree: e.degree }));
-  if (file && (file.major || file.degree)) education.push({ major: file.major, degree: file.degree });
-  return {
-    skills: parsed?.skills ?? [],
-    education,
-    experience: (parsed?.experience ?? []).map((e) => ({ title: e.title, description: e.description })),
-    languages: (parsed?.languages ?? []).map((l) => ({ language: l.language, level: l.level })),
-    text: resume.text ?? '',
   };
 }
 
@@ -69,4 +53,28 @@ export async function enqueueScreening(ctx: AppContext, applications: Applicatio
   }
   await ctx.jobs.enqueueScreenings(payloads);
   return payloads.length;
+}
+
+/**
+ * The applications a resume being parsed will be attached to (the graduate's open applications with
+ * no usable resume, or already pointing at it), with their jobs as they stand: the parse job carries
+ * them so the worker scores them straight after parsing.
+ */
+export async function inlineScreening(ctx: AppContext, graduateId: string, resumeId: string): Promise<Pick<TParseResumeJob, 'file' | 'screen'>> {
+  const [file, open, unusable] = await Promise.all([
+    ctx.db.selectFrom('graduate_profiles').select(['major', 'degree']).where('id', '=', graduateId).executeTakeFirst(),
+    openApplications(ctx.db, { graduateId }),
+    ctx.db.selectFrom('resumes').select('id').where('graduate_id', '=', graduateId).where('status', 'in', ['parsing', 'failed']).execute(),
+  ]);
+  const waiting = new Set(unusable.map((r) => r.id));
+  const targets = open.filter((a) => a.resume_id === null || a.resume_id === resumeId || waiting.has(a.resume_id)).slice(0, 200);
+  const jobs = await Promise.all([...new Set(targets.map((a) => a.job_id))].map((id) => findJobView(ctx.db, id)));
+  const jobById = new Map(jobs.filter((j): j is JobView => j !== undefined).map((j) => [j.id, j]));
+  return {
+    file: file ? { major: file.major, degree: file.degree } : null,
+    screen: targets.flatMap((a) => {
+      const job = jobById.get(a.job_id);
+      return job ? [{ applicationId: a.id, requirementsVersion: job.requirements_version, job: screeningJob(job) }] : [];
+    }),
+  };
 }

@@ -1,11 +1,11 @@
-import { AppError, rankGraduatesForJob, rankJobsForGraduate, type TRecommendedGraduate, type TRecommendedJob, type TSessionUser } from '@yunpin/shared';
+import { AppError, rankGraduatesForJob, rankJobsForGraduate, screeningCandidate, type TRecommendedGraduate, type TRecommendedJob, type TSessionUser } from '@yunpin/shared';
 import type { AppContext } from '../../context.js';
 import { listJobViews } from '../../db/repositories/jobs.js';
 import { latestUsableResume, latestUsableResumes } from '../../db/repositories/resumes.js';
 import { findGraduate } from '../../db/repositories/graduates.js';
 import { policy } from '../../policy.js';
 import { districtToday, loadReadableJob } from '../jobs/load-job.js';
-import { screeningCandidate, screeningJob } from '../applications/screening-input.js';
+import { screeningJob } from '../applications/screening-input.js';
 
 const TOP = 20;
 const CANDIDATE_POOL = 2000;

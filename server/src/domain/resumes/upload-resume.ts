@@ -5,6 +5,7 @@ import type { AppContext, RequestMeta } from '../../context.js';
 import { insertResumeOnce, toResume } from '../../db/repositories/resumes.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { declaredResumeKind, type UploadedFile } from '../../http/upload.js';
+import { inlineScreening } from '../applications/screening-input.js';
 import { ownGraduateFile } from './graduate-of.js';
 
 function inspectionError(code: string, message: string, status: number): AppError {
@@ -30,6 +31,8 @@ export async function uploadResume(ctx: AppContext, { actor, file, meta }: { act
     await appendAudit(ctx.db, { actorId: actor.id, action: 'resume.uploaded', entityType: 'resume', entityId: row.id, detail: { kind, size: blob.size }, ip: meta.ip });
   }
   // Queued again for a resume still parsing: the job id is the resume's, so this adds nothing twice.
-  if (row.status === 'parsing') await ctx.jobs.enqueueParseResume({ resumeId: row.id, sha256: row.sha256, kind: row.kind });
+  if (row.status === 'parsing') {
+    await ctx.jobs.enqueueParseResume({ resumeId: row.id, sha256: row.sha256, kind: row.kind, ...(await inlineScreening(ctx, graduate.id, row.id)) });
+  }
   return { resume: toResume(row, 0), created };
 }
