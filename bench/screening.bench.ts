@@ -7,7 +7,7 @@
  * then measures, in the same run:
  *   - the baseline: bare text extraction of the same files in this process (pdf.js / mammoth), CPU ms per file;
  *   - the pipeline: a server (createPlatform on a fresh PostgreSQL schema and Redis prefix) in this
- *     process, and one worker process (`workers/src/main.ts`) with one parse thread. Every graduate
+ *     process, and one worker process (`workers/dist/main.js`) with one parse thread. Every graduate
  *     has applied to a job; their resume is uploaded over HTTP (multipart), checked, stored, parsed on
  *     the worker in a sandboxed thread, scored, and the score recorded by the server. The time from
  *     the start of the upload to the recorded score is taken from the results queue's events.
@@ -16,8 +16,8 @@
  * Per-core throughput is resumes per CPU-second of the worker process (all its threads), read from
  * /proc; the ratio is the worker's CPU per resume over the bare extraction's CPU per file.
  * The worker runs compiled (workers/dist, built first with `tsc -b workers`), as in production.
- * Diagnostics: YP_BENCH_THREADS=1 prints the worker's CPU per thread; YP_BENCH_NODE_FLAGS passes
- * Node/V8 flags to the worker process (e.g. "--single-threaded-gc").
+ * The worker process gets the production flags (WORKER_NODE_FLAGS). Diagnostics: YP_BENCH_THREADS=1
+ * prints the worker's CPU per thread; YP_BENCH_NODE_FLAGS replaces the flags ("" for none).
  * The last line printed is the RESULT line. Everything started is stopped and removed at the end.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -30,6 +30,7 @@ import { performance } from 'node:perf_hooks';
 import { QueueEvents } from 'bullmq';
 import { sql } from 'kysely';
 import { Redis } from 'ioredis';
+import { WORKER_NODE_FLAGS } from '@yunpin/shared/node';
 import { QUEUE_NAMES, ndcgAt, rankGraduatesForJob, type TScreeningCandidate, type TScreeningJob } from '@yunpin/shared';
 import { loadConfig } from '../server/src/config.js';
 import { createLogger } from '../server/src/logger.js';
@@ -92,7 +93,7 @@ const hardStop = setTimeout(() => {
 hardStop.unref();
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const entry = process.env.YP_BENCH_WORKER_SRC ? ['--import', 'tsx', 'workers/src/main.ts'] : [...(process.env.YP_BENCH_NODE_FLAGS ? process.env.YP_BENCH_NODE_FLAGS.split(' ') : []), 'workers/dist/main.js'];
+  const entry = process.env.YP_BENCH_WORKER_SRC ? ['--import', 'tsx', 'workers/src/main.ts'] : [...(process.env.YP_BENCH_NODE_FLAGS !== undefined ? process.env.YP_BENCH_NODE_FLAGS.split(' ').filter(Boolean) : WORKER_NODE_FLAGS), 'workers/dist/main.js'];
   const child = spawn(process.execPath, entry, { cwd: REPO_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -117,14 +118,14 @@ interface Upload {
   screenedAt?: number;
 }
 
-async function upload(url: string, u: Upload): Promise<void> {
+async function upload(url: string, u: Upload, onUploaded: (u: Upload, resumeId: string) => void): Promise<void> {
   const form = new FormData();
   const type = u.kind === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   form.append('file', new Blob([u.bytes], { type }), u.name);
   u.startedAt = performance.now();
   const res = await fetch(`${url}/api/v1/me/resumes`, { method: 'POST', headers: { cookie: u.cookie, 'x-csrf-token': u.csrf }, body: form });
   if (res.status !== 201) throw new Error(`upload ${u.name}: ${res.status} ${await res.text()}`);
-  await res.arrayBuffer();
+  onUploaded(u, ((await res.json()) as { id: string }).id);
 }
 
 async function runPool<T>(items: T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -253,16 +254,34 @@ async function main() {
   cleanups.push(() => events.close());
   await events.waitUntilReady();
   let screenedCount = 0;
-  let notifyAll: (() => void) | undefined;
-  events.on('completed', ({ jobId }) => {
-    const m = /^screened-([0-9a-f-]{36})-/.exec(jobId);
-    const u = m ? byApplication.get(m[1]!) : undefined;
+  const markScreened = (u: Upload | undefined) => {
     if (u && u.screenedAt === undefined) {
       u.screenedAt = performance.now();
       screenedCount++;
-      if (notifyAll && screenedCount === uploads.length) notifyAll();
     }
+  };
+  // A score arrives either inside the parse result (applications waiting for the resume are scored in
+  // the parse job) or as its own screening result; either way the results job completes once the
+  // server has written it.
+  const byResume = new Map<string, Upload>();
+  const parsedEarly = new Set<string>();
+  const checkParsed = async (u: Upload) => {
+    const row = await db.selectFrom('screenings').select('application_id').where('application_id', '=', u.applicationId).executeTakeFirst();
+    if (row) markScreened(u);
+  };
+  events.on('completed', ({ jobId }) => {
+    const screened = /^screened-([0-9a-f-]{36})-/.exec(jobId);
+    if (screened) return markScreened(byApplication.get(screened[1]!));
+    const parsed = /^parsed-([0-9a-f-]{36})$/.exec(jobId);
+    if (!parsed) return;
+    const u = byResume.get(parsed[1]!);
+    if (u) void checkParsed(u);
+    else parsedEarly.add(parsed[1]!);
   });
+  const onUploaded = (u: Upload, resumeId: string) => {
+    byResume.set(resumeId, u);
+    if (parsedEarly.delete(resumeId)) void checkParsed(u);
+  };
   const waitScreened = (n: number, timeoutMs: number) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`only ${screenedCount} of ${n} screened`)), timeoutMs);
@@ -282,7 +301,7 @@ async function main() {
 
   // Warm-up: the parse thread starts and loads pdf.js on its first file.
   const warm = uploads.slice(0, WARMUP);
-  await runPool(warm, UPLOADERS, (u) => upload(url, u));
+  await runPool(warm, UPLOADERS, (u) => upload(url, u, onUploaded));
   await waitScreened(WARMUP, 60_000);
   say('warm-up done');
 
@@ -290,7 +309,7 @@ async function main() {
   const run = uploads.slice(WARMUP);
   const workerCpu0 = cpuSeconds(pid);
   const t0 = performance.now();
-  await runPool(run, UPLOADERS, (u) => upload(url, u));
+  await runPool(run, UPLOADERS, (u) => upload(url, u, onUploaded));
   const uploadedMs = performance.now() - t0;
   await waitScreened(uploads.length, Math.max(30_000, HARD_LIMIT_MS - (Date.now() - STARTED) - 60_000));
   const wallMs = performance.now() - t0;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { WORKER_NODE_FLAGS } from '@yunpin/shared/node';
 import type { Logger } from '../logger.js';
 
 export interface WorkerProcess {
@@ -16,7 +17,7 @@ export function startWorkerProcess(entry: string, env: NodeJS.ProcessEnv, logger
   let isStopping = false;
   let restartTimer: NodeJS.Timeout | undefined;
   const launch = () => {
-    const current = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const current = spawn(process.execPath, [...WORKER_NODE_FLAGS, entry], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     child = current;
     current.once('exit', (code, signal) => {
       if (isStopping) return;

@@ -3,3 +3,4 @@ export * from './env.js';
 export * from './blob-store.js';
 export * from './file-inspect.js';
 export * from './search-tokens.js';
+export * from './worker-flags.js';
