@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixtures, PASSWORD } from '../support/fixtures.js';
 import { createLiveFair, type LiveFixtures } from '../support/live-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
-import { ARTIFACTS, CLIENT_DIR, launchChromium } from '../support/browser.js';
+import { ARTIFACTS, CLIENT_DIR, launchChromium, loggedInPage } from '../support/browser.js';
 
 describe('live fair in headless Chromium: queue, call, chat', () => {
   let t: TestPlatform;
@@ -21,16 +21,7 @@ describe('live fair in headless Chromium: queue, call, chat', () => {
     await t?.close();
   });
 
-  async function loggedIn(login: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    await page.goto(`${t.url}/login`);
-    await page.getByTestId('login-login').fill(login);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('portal-title').waitFor({ timeout: 15_000 });
-    return page;
-  }
+  const loggedIn = (login: string): Promise<Page> => loggedInPage(browser, t.url, login, PASSWORD);
 
   it('lets a graduate queue at a booth, be called by the recruiter, and chat with them', async () => {
     const graduate = await loggedIn(live.graduates[0]!.login);

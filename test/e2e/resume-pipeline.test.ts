@@ -7,7 +7,7 @@ import { insertTestJob } from '../support/job-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { startTestWorkers } from '../support/workers.js';
 import { DEMO_RESUME_ZH, makeResumePdf } from '../support/resume-fixtures.js';
-import { ARTIFACTS, CLIENT_DIR, launchChromium } from '../support/browser.js';
+import { ARTIFACTS, CLIENT_DIR, launchChromium, loggedInPage } from '../support/browser.js';
 import type { RunningWorkers } from '../../workers/src/run-workers.js';
 
 describe('resumes in headless Chromium: upload with progress, confirm, apply, the recruiter sees the score', () => {
@@ -32,16 +32,7 @@ describe('resumes in headless Chromium: upload with progress, confirm, apply, th
     await t?.close();
   });
 
-  async function loggedIn(login: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${t.url}/login`);
-    await page.getByTestId('login-login').fill(login);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('portal-title').waitFor({ timeout: 15_000 });
-    return page;
-  }
+  const loggedIn = (login: string): Promise<Page> => loggedInPage(browser, t.url, login, PASSWORD, { width: 1280, height: 900 });
 
   it('parses the uploaded resume, lets the graduate confirm it and apply, and shows the advisory score in the pipeline', async () => {
     const graduate = await loggedIn(f.logins.graduate);

@@ -141,7 +141,7 @@ export function jobRoutes(): AnyRoute[] {
     defineRoute({
       method: 'post',
       path: '/jobs/:id/screening',
-      summary: 'Screen every open application of the job again',
+      summary: 'Queue screening for open applications not yet scored against the current requirements',
       tag: 'applications',
       auth: 'user',
       params: ZIdParamsSchema,
