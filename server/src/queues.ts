@@ -5,10 +5,12 @@ import {
   QUEUE_NAMES,
   ZParseResumeJobSchema,
   ZScreenApplicationJobSchema,
+  ZMessageJobSchema,
   ZWelcomeJobSchema,
   parseResumeJobId,
   screenApplicationJobId,
   welcomeJobId,
+  type TMessageJob,
   type TParseResumeJob,
   type TQueueHealth,
   type TScreenApplicationJob,
@@ -27,6 +29,10 @@ export interface JobProducer {
    * worker reports no steps of its own.
    */
   parseProgress(resumeId: string): Promise<number>;
+  /** A message to people, now or after `delayMs` (reminders); the id makes it happen once. */
+  sendMessage(id: string, message: TMessageJob, options?: { delayMs?: number }): Promise<void>;
+  /** Withdraws a message not yet sent (a reminder for an interview that was cancelled). */
+  cancelMessage(id: string): Promise<void>;
   health(): Promise<TQueueHealth>;
   queues(): Queue[];
   close(): Promise<void>;
@@ -63,6 +69,14 @@ export function createJobProducer(connection: ConnectionOptions, prefix: string)
       if (state === 'completed' || state === 'failed') return 100;
       if (state === 'active') return 50;
       return state === 'waiting' || state === 'prioritized' || state === 'delayed' ? 5 : 0;
+    },
+    async sendMessage(id, message, options = {}) {
+      const data = ZMessageJobSchema.parse(message);
+      await notifications.add(JOB_NAMES.message, data, { jobId: id, ...(options.delayMs && options.delayMs > 0 ? { delay: options.delayMs } : {}) });
+    },
+    async cancelMessage(id) {
+      const job = await notifications.getJob(id);
+      if (job && (await job.isDelayed() || await job.isWaiting())) await job.remove();
     },
     async health() {
       const queues = await Promise.all(

@@ -13,3 +13,4 @@ export * from './schemas/jobs.js';
 export * from './schemas/screening.js';
 export * from './screening/index.js';
 export * from './schemas/applications.js';
+export * from './schemas/interviews.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../support/client.js';
+import { ApiClient, loginAs } from '../support/client.js';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
 import { createEmployerStaff, type EmployerStaff } from '../support/fair-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
@@ -24,11 +24,7 @@ describe('jobs: posting, review, search, applications and the pipeline', () => {
   let t: TestPlatform;
   let f: Fixtures;
   let staffB: EmployerStaff;
-  const as = async (login: string) => {
-    const c = new ApiClient(t.url);
-    await c.login(login, PASSWORD);
-    return c;
-  };
+  const as = (login: string) => loginAs(t.url, login, PASSWORD);
 
   beforeAll(async () => {
     t = await startTestPlatform();

@@ -4,7 +4,7 @@ import { ApiClient } from '../support/client.js';
 import { createFixtures, PASSWORD, type Fixtures, type FixtureRole } from '../support/fixtures.js';
 import { insertTestBooth, insertTestBoothMessage, insertTestFair } from '../support/fair-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
-import { insertTestApplication, insertTestJob, insertTestResume, PARSED_RESUME } from '../support/job-fixtures.js';
+import { insertTestApplication, insertTestBooking, insertTestJob, insertTestResume, insertTestSlot, PARSED_RESUME } from '../support/job-fixtures.js';
 import { uploadFile } from '../support/uploads.js';
 import { DEMO_RESUME_ZH, makeResumeDocx } from '../support/resume-fixtures.js';
 
@@ -68,6 +68,15 @@ interface JobMatrix {
   appMove: string;
   appBulk: string;
   appWithdraw: string;
+  /** A job where the graduate's application is at the interview stage, with open slots. */
+  interviewJob: string;
+  interviewApp: string;
+  slotToBook: string;
+  slots: Partial<Record<Actor, string>>;
+  /** Booked interviews: one per actor who cancels, one per interviewer who records an outcome, one for messages. */
+  cancelBookings: Partial<Record<Actor, string>>;
+  outcomeBookings: Partial<Record<Actor, string>>;
+  fallbackBooking: string;
 }
 let jx: JobMatrix;
 const EMPLOYER: Actor[] = ['recruiter', 'employer_admin'];
@@ -454,6 +463,56 @@ const CASES: Case[] = [
     deniedStatus: () => 403,
   },
   { route: 'get /system/queues', label: 'queue health', request: () => ({ method: 'GET', path: '/system/queues' }), allowed: MANAGERS, deniedStatus: () => 403 },
+  // ---- interviews ----
+  {
+    route: 'post /jobs/:id/interview-slots',
+    label: "publish interview slots for employer A's job",
+    request: () => ({ method: 'POST', path: `/jobs/${jx.published}/interview-slots`, body: { startsAt: [new Date(Date.now() + 3 * 86_400_000).toISOString()], durationMinutes: 30 } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'get /jobs/:id/interview-slots',
+    label: 'interview slots of a job the graduate is invited to interview for',
+    request: () => ({ method: 'GET', path: `/jobs/${jx.interviewJob}/interview-slots` }),
+    allowed: ['graduate', ...EMPLOYER],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'delete /interview-slots/:id',
+    label: "withdraw employer A's slot",
+    request: (_f, actor) => ({ method: 'DELETE', path: `/interview-slots/${jx.slots[actor] ?? jx.slotToBook}` }),
+    allowed: EMPLOYER,
+  },
+  {
+    route: 'post /interview-slots/:id/booking',
+    label: 'book an interview slot',
+    request: () => ({ method: 'POST', path: `/interview-slots/${jx.slotToBook}/booking`, body: { applicationId: jx.interviewApp } }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'delete /interview-bookings/:id',
+    label: 'cancel a booked interview',
+    request: (_f, actor) => ({ method: 'DELETE', path: `/interview-bookings/${jx.cancelBookings[actor] ?? jx.fallbackBooking}` }),
+    allowed: ['graduate', ...EMPLOYER],
+  },
+  {
+    route: 'post /interview-bookings/:id/outcome',
+    label: 'record an interview outcome',
+    request: (_f, actor) => ({ method: 'POST', path: `/interview-bookings/${jx.outcomeBookings[actor] ?? jx.fallbackBooking}/outcome`, body: { outcome: 'hold', scorecard: { criteria: [{ name: '专业能力', score: 3 }] } } }),
+    allowed: EMPLOYER,
+    deniedStatus: (actor) => (actor === 'graduate' ? 403 : 404),
+  },
+  {
+    route: 'post /interview-bookings/:id/fallback',
+    label: 'send a message instead of a failed call',
+    request: () => ({ method: 'POST', path: `/interview-bookings/${jx.fallbackBooking}/fallback`, body: { kind: 'message', body: '网络中断，改为电话沟通' } }),
+    allowed: ['graduate', ...EMPLOYER],
+  },
+  { route: 'get /me/interviews', label: 'own interviews', request: () => ({ method: 'GET', path: '/me/interviews' }), allowed: ['graduate'], deniedStatus: () => 403 },
+  { route: 'get /employer/interviews', label: "the employer's interview schedule", request: () => ({ method: 'GET', path: '/employer/interviews' }), allowed: EMPLOYER, deniedStatus: () => 403 },
+  { route: 'get /employer/interviews.csv', label: "export the employer's interview schedule", request: () => ({ method: 'GET', path: '/employer/interviews.csv' }), allowed: EMPLOYER, deniedStatus: () => 403 },
 ];
 
 describe('permission matrix: every role × every route', () => {
@@ -504,7 +563,25 @@ describe('permission matrix: every role × every route', () => {
       appMove: await insertTestApplication(db, await job(), f.graduates.a, resume),
       appBulk: await insertTestApplication(db, await job(), f.graduates.a, resume),
       appWithdraw: await insertTestApplication(db, await job(), f.graduates.a, resume),
+      interviewJob: await job(),
+      interviewApp: '',
+      slotToBook: '',
+      slots: {},
+      cancelBookings: {},
+      outcomeBookings: {},
+      fallbackBooking: '',
     };
+    jx.interviewApp = await insertTestApplication(db, jx.interviewJob, f.graduates.a, resume);
+    await db.updateTable('applications').set({ status: 'interview' }).where('id', '=', jx.interviewApp).execute();
+    jx.slotToBook = await insertTestSlot(db, jx.interviewJob, f.userIds.recruiter);
+    for (const actor of EMPLOYER) jx.slots[actor] = await insertTestSlot(db, jx.interviewJob, f.userIds.recruiter);
+    const booking = async () => {
+      const j = await job();
+      return insertTestBooking(db, j, await insertTestApplication(db, j, f.graduates.a, resume), f.userIds.recruiter);
+    };
+    for (const actor of ['graduate', ...EMPLOYER] as Actor[]) jx.cancelBookings[actor] = await booking();
+    for (const actor of EMPLOYER) jx.outcomeBookings[actor] = await booking();
+    jx.fallbackBooking = await booking();
     for (const actor of MANAGERS) jx.reviews[actor] = await job('review');
     docx = await makeResumeDocx(DEMO_RESUME_ZH);
   });

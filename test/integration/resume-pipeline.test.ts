@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../support/client.js';
+import type { ApiClient} from '../support/client.js';
+import { loginAs } from '../support/client.js';
+import { waitFor } from '../support/wait.js';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
 import { createEmployerStaff, createGraduates, type EmployerStaff } from '../support/fair-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
@@ -19,15 +21,6 @@ import {
 } from '../support/resume-fixtures.js';
 import type { RunningWorkers } from '../../workers/src/run-workers.js';
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function countFiles(dir: string): Promise<number> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -46,11 +39,7 @@ describe('resumes: upload, parse on the workers, screen, explain, recommend', ()
   let javaJobId: string;
   let resumeId: string;
   let applicationId: string;
-  const as = async (login: string) => {
-    const c = new ApiClient(t.url);
-    await c.login(login, PASSWORD);
-    return c;
-  };
+  const as = (login: string) => loginAs(t.url, login, PASSWORD);
   const parsedResume = (client: ApiClient, id: string) =>
     waitFor(async () => {
       const r = (await client.get(`/api/v1/me/resumes/${id}`)).body;

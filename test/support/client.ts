@@ -60,3 +60,10 @@ export class ApiClient {
     return res;
   }
 }
+
+/** A client logged in as `login` with the fixtures' password. */
+export async function loginAs(baseUrl: string, login: string, password: string): Promise<ApiClient> {
+  const client = new ApiClient(baseUrl);
+  await client.login(login, password);
+  return client;
+}

@@ -53,3 +53,23 @@ export async function insertTestApplication(db: Kysely<Database>, jobId: string,
   await db.insertInto('applications').values({ id, job_id: jobId, graduate_id: graduateId, resume_id: resumeId, cover_note: '' }).execute();
   return id;
 }
+
+/** An interview slot two days ahead, with its creator as the panel. */
+export async function insertTestSlot(db: Kysely<Database>, jobId: string, interviewerId: string, booked = false): Promise<string> {
+  const id = randomUUID();
+  const startsAt = new Date(Date.now() + 2 * 86_400_000);
+  await db
+    .insertInto('interview_slots')
+    .values({ id, job_id: jobId, starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 1_800_000), interviewer_ids: [interviewerId], status: booked ? 'booked' : 'open', room_key: randomUUID(), created_by: interviewerId })
+    .execute();
+  return id;
+}
+
+/** A booked interview: a slot, and the application (moved to the interview stage) booked on it. */
+export async function insertTestBooking(db: Kysely<Database>, jobId: string, applicationId: string, interviewerId: string): Promise<string> {
+  const slotId = await insertTestSlot(db, jobId, interviewerId, true);
+  await db.updateTable('applications').set({ status: 'interview' }).where('id', '=', applicationId).execute();
+  const id = randomUUID();
+  await db.insertInto('interview_bookings').values({ id, slot_id: slotId, application_id: applicationId }).execute();
+  return id;
+}

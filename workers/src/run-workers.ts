@@ -5,6 +5,7 @@ import { DEFAULT_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES } from '@yunpin/shared';
 import { BLOB_DIR, FsBlobStore, OutboxNotifier, type BlobStore, type Notifier } from '@yunpin/shared/node';
 import type { WorkerConfig } from './config.js';
 import { welcomeProcessor } from './processors/welcome.processor.js';
+import { messageProcessor } from './processors/message.processor.js';
 import { parseResumeProcessor } from './processors/parse-resume.processor.js';
 import { screenApplicationProcessor } from './processors/screen-application.processor.js';
 import { createParsePool } from './lib/parsing/parse-pool.js';
@@ -47,7 +48,7 @@ export function runWorkers(config: WorkerConfig, logger: Logger, deps: WorkerDep
   const results = new Queue(QUEUE_NAMES.results, { connection, prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const parser = createParsePool({ size: config.parseThreads, timeoutMs: config.parseTimeoutMs });
   const workers = [
-    new Worker(QUEUE_NAMES.notifications, byName({ [JOB_NAMES.welcome]: welcomeProcessor(notifier) }), { ...common, concurrency: config.concurrency }),
+    new Worker(QUEUE_NAMES.notifications, byName({ [JOB_NAMES.welcome]: welcomeProcessor(notifier), [JOB_NAMES.message]: messageProcessor(notifier) }), { ...common, concurrency: config.concurrency }),
     // Twice the threads, so a thread never waits for the next file to be fetched.
     new Worker(QUEUE_NAMES.resumes, byName({ [JOB_NAMES.parseResume]: parseResumeProcessor({ blobs, parser, results }) }), { ...common, concurrency: config.parseThreads * 2 }),
     new Worker(QUEUE_NAMES.screening, byName({ [JOB_NAMES.screenApplication]: screenApplicationProcessor({ results }) }), { ...common, concurrency: config.concurrency }),

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { TJobRequirements, TJobStatus, TParsedResume, TResumeKind, TResumeStatus, TRole, TScreeningResult } from '@yunpin/shared';
+import type { TJobRequirements, TJobStatus, TParsedResume, TResumeKind, TResumeStatus, TRole, TScorecard, TScreeningResult } from '@yunpin/shared';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -278,6 +278,31 @@ export interface ScreeningsTable {
   screened_at: Generated<Date>;
 }
 
+export interface InterviewSlotsTable {
+  id: string;
+  job_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  interviewer_ids: string[];
+  status: Generated<'open' | 'booked' | 'cancelled'>;
+  room_key: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface InterviewBookingsTable {
+  id: string;
+  slot_id: string;
+  application_id: string;
+  status: Generated<'booked' | 'cancelled' | 'completed' | 'callback'>;
+  booked_at: Generated<Date>;
+  cancelled_at: Timestamp | null;
+  callback_at: Timestamp | null;
+  outcome: 'pass' | 'hold' | 'fail' | null;
+  scorecard: JsonColumn<TScorecard> | null;
+  decided_by: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   towns: TownsTable;
@@ -301,6 +326,8 @@ export interface Database {
   applications: ApplicationsTable;
   application_events: ApplicationEventsTable;
   screenings: ScreeningsTable;
+  interview_slots: InterviewSlotsTable;
+  interview_bookings: InterviewBookingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -324,3 +351,5 @@ export type ResumeRow = Selectable<ResumesTable>;
 export type ApplicationRow = Selectable<ApplicationsTable>;
 export type ApplicationEventRow = Selectable<ApplicationEventsTable>;
 export type ScreeningRow = Selectable<ScreeningsTable>;
+export type InterviewSlotRow = Selectable<InterviewSlotsTable>;
+export type InterviewBookingRow = Selectable<InterviewBookingsTable>;

@@ -22,6 +22,7 @@ import { fairRoutes } from './routes/fairs.js';
 import { boothRoutes } from './routes/booths.js';
 import { jobRoutes } from './routes/jobs.js';
 import { applicationRoutes } from './routes/applications.js';
+import { interviewRoutes } from './routes/interviews.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -37,6 +38,7 @@ export function apiRoutes(options: HttpOptions): AnyRoute[] {
     ...boothRoutes(),
     ...jobRoutes(),
     ...applicationRoutes(),
+    ...interviewRoutes(),
   ];
 }
 

@@ -25,7 +25,20 @@ export const JOB_NAMES = {
   screenApplication: 'screen-application',
   resumeParsed: 'resume-parsed',
   applicationScreened: 'application-screened',
+  message: 'message',
 } as const;
+
+/**
+ * One message to one or more people, sent at once or later (a delayed job): interview reminders,
+ * notices of cancelled interviews. Each recipient's copy is id `<job id>-<user id>`, so a retry sends nothing twice.
+ */
+export const ZMessageJobSchema = z.strictObject({
+  recipients: z.array(z.strictObject({ userId: z.uuid(), to: z.string().min(1), channel: z.enum(['sms', 'email', 'inbox']) })).min(1).max(20),
+  subject: z.string().min(1).max(200),
+  body: z.string().min(1).max(4000),
+});
+export type TMessageJob = z.infer<typeof ZMessageJobSchema>;
+export const interviewReminderJobId = (bookingId: string, before: '24h' | '15m') => `interview-reminder-${bookingId}-${before}`;
 
 /** An application to score as soon as the resume is parsed, against its job as it stood when queued. */
 export const ZInlineScreeningSchema = z.strictObject({
