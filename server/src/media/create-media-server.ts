@@ -25,10 +25,12 @@ export interface CreateMediaServerOptions {
 export async function createMediaServer(config: Config, logger: Logger, options: CreateMediaServerOptions = {}): Promise<MediaPlane> {
   const grants = new GrantAuthority(options.grantSecret ?? (await loadGrantSecret(config.dataDir)));
   const janus = config.janusWsUrl ? undefined : await startJanus(logger, { dir: path.join(config.dataDir, 'janus'), restartOnExit: true, ...options.launch });
+  const url = janus?.url ?? config.janusWsUrl;
+  if (!url) throw new Error('no Janus URL');
   let media: JanusMediaServer;
   try {
     media = await JanusMediaServer.create({
-      url: config.janusWsUrl ?? janus!.url,
+      url,
       grants,
       logger,
       ...(janus ? { adminKey: janus.adminKey } : {}),

@@ -208,8 +208,23 @@ export async function startJanus(logger: Logger, options: JanusLaunchOptions = {
 
   let child: ChildProcess | undefined;
   let isStopping = false;
+  // Janus runs in its own process group, so it would outlive a parent that exits without stop().
+  const killOnExit = () => {
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once('exit', killOnExit);
   const launch = async (): Promise<void> => {
     const started = await spawnJanus(binary, dir);
+    if (isStopping) {
+      await stopGroup(started);
+      return;
+    }
     child = started;
     started.stdout?.on('data', (chunk: Buffer) => log.debug({ out: chunk.toString().trim() }, 'janus'));
     started.stderr?.on('data', (chunk: Buffer) => log.warn({ out: chunk.toString().trim() }, 'janus'));
@@ -237,6 +252,7 @@ export async function startJanus(logger: Logger, options: JanusLaunchOptions = {
   try {
     await launch();
   } catch (error) {
+    process.off('exit', killOnExit);
     if (ownsDir) await fs.rm(dir, { recursive: true, force: true });
     throw error;
   }
@@ -253,6 +269,7 @@ export async function startJanus(logger: Logger, options: JanusLaunchOptions = {
       stopping ??= (async () => {
         isStopping = true;
         if (child) await stopGroup(child);
+        process.off('exit', killOnExit);
         if (ownsDir) await fs.rm(dir, { recursive: true, force: true });
       })();
       return stopping;
