@@ -51,6 +51,24 @@ describe('media server on Janus', () => {
       const health = await media.health();
       expect(health).toMatchObject({ backend: 'janus', isUp: true, rooms: 1, failedRooms: 0, peers: 4 });
       expect(health.version).toBe('1.1.2');
+
+      // A second offer renegotiates (here an ICE restart); media keeps flowing.
+      await publisher.restartIce();
+      await sleep(500);
+      const beforeRestart = subscribers.map((sub) => sub.received());
+      await sleep(1000);
+      for (const [i, sub] of subscribers.entries()) expect(sub.received() - beforeRestart[i]!).toBeGreaterThanOrEqual(25);
+
+      // Unsubscribing stops that subscriber's media only.
+      const [kept, , dropped] = subscribers;
+      await media.unsubscribe(roomId, 'viewer-3', dropped!.subscriptionId);
+      await sleep(300);
+      const keptBefore = kept!.received();
+      const droppedBefore = dropped!.received();
+      await sleep(1000);
+      expect(dropped!.received() - droppedBefore).toBe(0);
+      expect(kept!.received() - keptBefore).toBeGreaterThanOrEqual(25);
+      expect(media.dump()).toMatchObject({ peers: 4, subscriptions: 2, subscriberHandles: 2 });
     } finally {
       for (const s of subscribers) s.close();
       publisher.close();

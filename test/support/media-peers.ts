@@ -27,7 +27,7 @@ interface PeerConnectionLike {
   onicegatheringstatechange: (() => void) | null;
   ontrack: ((event: { track: TrackLike }) => void) | null;
   addTransceiver(track: TrackLike, init: { direction: 'sendonly' | 'recvonly' }): unknown;
-  createOffer(): Promise<{ type: string; sdp: string }>;
+  createOffer(options?: { iceRestart?: boolean }): Promise<{ type: string; sdp: string }>;
   createAnswer(): Promise<{ type: string; sdp: string }>;
   setLocalDescription(description: { type: string; sdp: string }): Promise<void>;
   setRemoteDescription(description: SessionDescription): Promise<void>;
@@ -72,6 +72,8 @@ export interface TestPublisher {
   readonly pc: PeerConnectionLike;
   /** Frames handed to the encoder so far. */
   sent(): number;
+  /** Sends a new offer with an ICE restart through the port and applies the answer. */
+  restartIce(): Promise<void>;
   close(): void;
 }
 
@@ -105,17 +107,20 @@ export async function startPublisher(media: MediaServer, roomId: string, peerId:
     track.stop();
     pc.close();
   };
-  try {
-    await pc.setLocalDescription(await pc.createOffer());
+  const negotiate = async (iceRestart: boolean) => {
+    await pc.setLocalDescription(await pc.createOffer({ iceRestart }));
     // All candidates in the offer: Janus reads them from the SDP.
     await gatheringComplete(pc);
     const answer = await media.publish(roomId, peerId, description(pc));
     await pc.setRemoteDescription(answer);
+  };
+  try {
+    await negotiate(false);
   } catch (error) {
     close();
     throw error;
   }
-  return { pc, sent: () => sent, close };
+  return { pc, sent: () => sent, restartIce: () => negotiate(true), close };
 }
 
 export interface TestSubscriber {

@@ -39,6 +39,7 @@ export class JanusPeerMedia implements PeerMedia {
   readonly #publisherUp: Promise<void>;
   readonly #logger: Logger;
   #isPublishing = false;
+  #hasPublished = false;
   #closing: Promise<void> | undefined;
 
   private constructor(session: JanodeSession, options: JanusPeerMediaOptions, publisher: VideoRoomHandle | undefined) {
@@ -79,8 +80,15 @@ export class JanusPeerMedia implements PeerMedia {
   async publish(offer: SessionDescription, onLive: () => void): Promise<SessionDescription> {
     const publisher = this.#publisher;
     if (!publisher) throw MediaError.forbidden('this peer may not publish');
-    const result = await publisher.publish({ jsep: offer }).catch(toBackendError('publishing'));
+    // A later offer (new tracks, an ICE restart) renegotiates the publication Janus already has.
+    const isRenegotiation = this.#hasPublished;
+    this.#hasPublished = true;
+    const result = await (isRenegotiation ? publisher.configure({ jsep: offer }) : publisher.publish({ jsep: offer })).catch((error: unknown) => {
+      if (!isRenegotiation) this.#hasPublished = false;
+      return toBackendError(isRenegotiation ? 'renegotiating the publication' : 'publishing')(error);
+    });
     if (!result.jsep) throw MediaError.backend('Janus sent no answer to the publish offer');
+    if (isRenegotiation) return { type: 'answer', sdp: result.jsep.sdp };
     // Janus knows the feed only once its WebRTC connection is up; subscribing earlier answers 428.
     this.#publisherUp.then(() => {
       if (this.#closing) return;

@@ -68,6 +68,7 @@ declare module 'janode/plugins/videoroom' {
     listParticipants(params: { room: number; secret?: string }): Promise<{ room: number; participants: { feed: number; display?: string; publisher: boolean }[] }>;
     joinPublisher(params: { room: number; feed: number; display?: string }): Promise<{ feed: number }>;
     publish(params: { jsep: JanodeJsep; audio?: boolean; video?: boolean }): Promise<{ configured: string; jsep?: JanodeJsep }>;
+    configure(params: { jsep?: JanodeJsep; restart?: boolean; keyframe?: boolean }): Promise<{ configured: string; jsep?: JanodeJsep }>;
     joinConfigurePublisher(params: { room: number; feed: number; display?: string; audio?: boolean; video?: boolean; jsep: JanodeJsep }): Promise<{ feed: number; jsep?: JanodeJsep }>;
     joinSubscriber(params: { room: number; streams: { feed: number; mid?: string }[]; private_id?: number }): Promise<{ room: number; jsep?: JanodeJsep }>;
     start(params: { jsep: JanodeJsep }): Promise<unknown>;
