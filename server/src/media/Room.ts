@@ -5,6 +5,9 @@ import type { IceCandidate, MediaTarget, PeerCloseReason, RoomState, RoomStats, 
 import { Peer, type PeerMedia } from './Peer.js';
 import { TypedEmitter } from './TypedEmitter.js';
 
+/** How long a recovered room waits for its peers to rejoin before an empty-room close. */
+const REJOIN_GRACE_MS = 30_000;
+
 /** A backend's room (a Janus VideoRoom; later a mediasoup router): it opens media sessions for peers. */
 export interface RoomMedia<M extends PeerMedia> {
   openPeer(grant: MediaGrant): Promise<M>;
@@ -209,7 +212,8 @@ export class Room<M extends PeerMedia> extends TypedEmitter<RoomEvents> {
     this.#state = 'ready';
     this.#recoveries += 1;
     this.emit('recovered');
-    this.#scheduleEmptyCheck();
+    // Everyone was dropped by the failure: give them time to hear of the recovery and rejoin.
+    this.#scheduleEmptyCheck(Math.max(this.#emptyGraceMs, REJOIN_GRACE_MS));
   }
 
   stats(): RoomStats {
@@ -261,14 +265,14 @@ export class Room<M extends PeerMedia> extends TypedEmitter<RoomEvents> {
     if (reason !== 'replaced') this.#scheduleEmptyCheck();
   }
 
-  #scheduleEmptyCheck(): void {
+  #scheduleEmptyCheck(graceMs = this.#emptyGraceMs): void {
     if (!this.#closeWhenEmpty || this.#state !== 'ready' || this.#peers.size > 0 || this.#joining.size > 0) return;
     this.#cancelEmptyCheck();
     // Deferred so that a peer reconnecting at once keeps the room.
     this.#emptyTimer = setTimeout(() => {
       this.#emptyTimer = undefined;
       if (this.#state === 'ready' && this.#peers.size === 0 && this.#joining.size === 0) void this.close();
-    }, this.#emptyGraceMs);
+    }, graceMs);
   }
 
   #cancelEmptyCheck(): void {
