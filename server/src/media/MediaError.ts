@@ -9,6 +9,7 @@ export type MediaErrorCode =
   | 'peer-not-found'
   | 'not-found'
   | 'join-timeout'
+  | 'join-cancelled'
   | 'unavailable'
   | 'backend-error';
 
@@ -44,6 +45,11 @@ export class MediaError extends Error {
 
   static timeout(what: string, ms: number): MediaError {
     return new MediaError('join-timeout', `${what} did not finish within ${ms} ms`);
+  }
+
+  /** A newer join for the same peer id, or the peer's removal, overtook this join. */
+  static cancelled(peerId: string): MediaError {
+    return new MediaError('join-cancelled', `the join of peer ${peerId} was overtaken by a newer join or a removal`);
   }
 
   static unavailable(reason = 'the media server is unavailable'): MediaError {

@@ -101,10 +101,22 @@ describe('Room lifecycle', () => {
     const earlier = r.join(grant('a'));
     const later = r.join(grant('a'));
     open();
-    await expect(earlier).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(earlier).rejects.toMatchObject({ code: 'join-cancelled' });
     await expect(later).resolves.toMatchObject({ peerId: 'a' });
     expect(r.peerCount).toBe(1);
     expect(media.opened.filter((m) => m.closeCount === 1)).toHaveLength(1);
+  });
+
+  it('a peer removed while joining does not end up in the room', async () => {
+    const { room: r, media } = await room();
+    let open!: () => void;
+    media.gate = new Promise((resolve) => (open = resolve));
+    const joining = r.join(grant('a'));
+    await r.closePeer('a', 'removed');
+    open();
+    await expect(joining).rejects.toMatchObject({ code: 'join-cancelled' });
+    expect(r.peerCount).toBe(0);
+    expect(media.opened[0]!.closeCount).toBe(1);
   });
 
   it('waits before closing an empty room, so a quick reconnect keeps it', async () => {

@@ -109,7 +109,10 @@ export class Room<M extends PeerMedia> extends TypedEmitter<RoomEvents> {
     const previous = this.#peers.get(peerId);
     if (previous) await previous.close('replaced');
     const media = this.#media;
-    if (!media) throw MediaError.roomFailed(this.#roomId);
+    if (!media || this.#joining.get(peerId) !== attempt) {
+      if (this.#joining.get(peerId) === attempt) this.#joining.delete(peerId);
+      throw media ? MediaError.cancelled(peerId) : this.#notReadyError();
+    }
     const opening = media.openPeer(grant);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -127,11 +130,11 @@ export class Room<M extends PeerMedia> extends TypedEmitter<RoomEvents> {
     } finally {
       clearTimeout(timer);
     }
-    // Superseded by a newer join for the same id, or the room failed or closed meanwhile.
+    // Superseded by a newer join for the same id, removed, or the room failed or closed meanwhile.
     if (this.#joining.get(peerId) !== attempt || this.#state !== 'ready') {
       await peerMedia.close();
       if (this.#joining.get(peerId) === attempt) this.#joining.delete(peerId);
-      throw this.#state === 'ready' ? new MediaError('forbidden', `peer ${peerId} joined again elsewhere`) : this.#notReadyError();
+      throw this.#state === 'ready' ? MediaError.cancelled(peerId) : this.#notReadyError();
     }
     this.#joining.delete(peerId);
     const peer = await Peer.create({ roomId: this.#roomId, peerId, role: grant.role, rights: grant.rights, media: peerMedia });
