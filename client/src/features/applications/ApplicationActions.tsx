@@ -4,6 +4,7 @@ import { QuestionCircleOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TApplication } from '@yunpin/shared';
 import { useErrorText } from '../../lib/use-error-text';
+import { BookInterviewButton } from '../interviews/BookInterviewButton';
 import { useRequestExplanation, useRequestReview, useWithdrawApplication } from './applications-api';
 import { AdvisoryScore, ScreeningCriteria } from './ScreeningCriteria';
 
@@ -112,6 +113,9 @@ export function ApplicationActions({ application }: { application: TApplication 
   const isOpen = application.status !== 'withdrawn';
   return (
     <Flex gap={8} wrap>
+      {application.status === 'interview' && (
+        <BookInterviewButton jobId={application.jobId} applicationId={application.id} jobTitle={application.jobTitle} />
+      )}
       <ExplainButton application={application} />
       {isOpen && <ReviewRequestButton application={application} />}
       {isOpen && application.status !== 'hired' && (

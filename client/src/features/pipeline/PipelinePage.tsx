@@ -10,6 +10,7 @@ import { JobReviewNote } from '../jobs/JobReviewNote';
 import { JobStatusTag, useSalaryText } from '../jobs/JobTags';
 import { jobPath, useJob } from '../jobs/jobs-api';
 import { ServerCsvButton } from '../jobs/ServerCsvButton';
+import { InterviewSlotsPanel } from '../interviews/InterviewSlotsPanel';
 import { PipelineTable } from './PipelineTable';
 import { RecommendedCandidates } from './RecommendedCandidates';
 import { ScreeningProgressCard } from './ScreeningProgressCard';
@@ -65,6 +66,7 @@ export function PipelinePage() {
           items={[
             { key: 'applications', label: t('pipeline.applicationsTab'), children: <PipelineTable jobId={jobId} canMove /> },
             { key: 'recommended', label: t('pipeline.recommendedTab'), children: <RecommendedCandidates jobId={jobId} /> },
+            { key: 'interviews', label: <span data-testid="pipeline-interviews-tab">{t('interviews.slotsTab')}</span>, children: <InterviewSlotsPanel job={job.data} /> },
           ]}
           destroyOnHidden
           data-testid="pipeline-tabs"
