@@ -28,6 +28,9 @@ import { MyJobsPage } from '../features/jobs/MyJobsPage';
 import { LobbyPage } from '../features/lobby/LobbyPage';
 import { AuditPage } from '../features/office/AuditPage';
 import { GraduatesPage } from '../features/office/GraduatesPage';
+import { DeviceCheckPage } from '../features/interviews/DeviceCheckPage';
+import { InterviewSchedulePage } from '../features/interviews/InterviewSchedulePage';
+import { MyInterviewsPage } from '../features/interviews/MyInterviewsPage';
 import { OrganisationsPage } from '../features/office/OrganisationsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { RecommendedJobsPage } from '../features/recommendations/RecommendedJobsPage';
@@ -70,6 +73,7 @@ export const router = createBrowserRouter([
               { path: 'jobs/:jobId', element: <JobDetailPage /> },
               { path: 'resumes', element: <MyResumesPage /> },
               { path: 'applications', element: <MyApplicationsPage /> },
+              { path: 'interviews', element: <MyInterviewsPage /> },
               { path: 'recommended-jobs', element: <RecommendedJobsPage /> },
               { path: 'conversations/:conversationId', element: <ConversationPage /> },
             ],
@@ -91,6 +95,14 @@ export const router = createBrowserRouter([
               { path: 'fairs/:fairId/booths/:boothId', element: <BoothManagePage /> },
               { path: 'fairs/:fairId/booths/:boothId/console', element: <ConsolePage /> },
               { path: 'inbox', element: <InboxPage /> },
+              {
+                path: 'interviews',
+                element: (
+                  <RequirePermission allows={canPostJobs}>
+                    <InterviewSchedulePage />
+                  </RequirePermission>
+                ),
+              },
               {
                 path: 'jobs',
                 element: (
@@ -168,6 +180,7 @@ export const router = createBrowserRouter([
           { path: '/fairs/:fairId/lobby', element: <LobbyPage /> },
           { path: '/fairs/:fairId/booths/:boothId', element: <BoothPage /> },
           { path: '/account', element: <AccountPage /> },
+          { path: '/interviews/:bookingId/check', element: <DeviceCheckPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

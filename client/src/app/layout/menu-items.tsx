@@ -20,6 +20,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { TSessionUser } from '@yunpin/shared';
 import { canPostJobs, canReviewJobs, canViewSystemHealth } from '../../features/jobs/job-permissions';
@@ -46,7 +47,9 @@ export type TNavKey =
   | 'recommendedJobs'
   | 'myJobs'
   | 'jobReview'
-  | 'system';
+  | 'system'
+  | 'interviewSchedule'
+  | 'myInterviews';
 
 export interface TNavItem {
   path: string;
@@ -82,6 +85,7 @@ export function navItemsFor(user: TSessionUser): TNavItem[] {
         { path: '/graduate/recommended-jobs', labelKey: 'recommendedJobs', icon: <BulbOutlined /> },
         { path: '/graduate/resumes', labelKey: 'myResumes', icon: <FileTextOutlined /> },
         { path: '/graduate/applications', labelKey: 'myApplications', icon: <SendOutlined /> },
+        { path: '/graduate/interviews', labelKey: 'myInterviews', icon: <VideoCameraOutlined /> },
         FAIRS,
         { path: '/graduate/booth-messages', labelKey: 'boothMessages', icon: <CommentOutlined /> },
         ACCOUNT,
@@ -90,6 +94,7 @@ export function navItemsFor(user: TSessionUser): TNavItem[] {
       return [
         { path: '/employer', labelKey: 'home', icon: <HomeOutlined /> },
         ...(canPostJobs(user) ? [{ path: '/employer/jobs', labelKey: 'myJobs' as const, icon: <ProfileOutlined /> }] : []),
+        ...(canPostJobs(user) ? [{ path: '/employer/interviews', labelKey: 'interviewSchedule' as const, icon: <VideoCameraOutlined /> }] : []),
         FAIRS,
         { path: '/employer/fairs', labelKey: 'myBooths', icon: <ShopOutlined /> },
         { path: '/employer/inbox', labelKey: 'inbox', icon: <InboxOutlined /> },
