@@ -16,6 +16,9 @@ import { ScorecardButton } from './ScorecardButton';
 
 const DAY = 'YYYY-MM-DD';
 
+/** Wide enough for two buttons a line, so the table fits without scrolling sideways. */
+const ACTIONS_WIDTH = 300;
+
 function useColumns(): TableColumnsType<TInterview> {
   const { t } = useTranslation();
   const empty = t('common.empty');
@@ -34,7 +37,7 @@ function useColumns(): TableColumnsType<TInterview> {
       key: 'actions',
       title: t('office.actions'),
       render: (_, interview) => (
-        <Flex gap={6} wrap>
+        <Flex gap={6} wrap style={{ maxWidth: ACTIONS_WIDTH }}>
           {isLive(interview.status) && <DeviceCheckLink interview={interview} />}
           {interview.status !== 'cancelled' && <ScorecardButton interview={interview} />}
           {isLive(interview.status) && <FallbackButton interview={interview} />}
@@ -60,7 +63,7 @@ export function InterviewSchedulePage() {
         <Flex gap={8} align="center" wrap>
           <Typography.Text>{t('interviews.from')}</Typography.Text>
           <DatePicker
-            value={dayjs(from, DAY)}
+            value={dayjs(from)}
             allowClear={false}
             format={`${DAY} ddd`}
             onChange={(value) => value && setFrom(value.format(DAY))}

@@ -101,6 +101,7 @@ function SlotForm({ jobId }: { jobId: string }) {
         <Form.Item
           name="times"
           label={t('interviews.startTimes')}
+          required
           dependencies={['date', 'durationMinutes']}
           rules={[timesRule]}
           extra={t('interviews.beijingTime')}

@@ -9,6 +9,9 @@ import { BookingStatusTag, isLive, panelNames } from './interview-text';
 import { DeviceCheckLink, InterviewTimeCell, interviewRowAttributes } from './InterviewTimeCell';
 import { useMyInterviews } from './interviews-api';
 
+/** Wide enough for two buttons a line, so the table fits without scrolling sideways. */
+const ACTIONS_WIDTH = 300;
+
 function useColumns(): TableColumnsType<TInterview> {
   const { t } = useTranslation();
   const empty = t('common.empty');
@@ -31,7 +34,7 @@ function useColumns(): TableColumnsType<TInterview> {
       title: t('office.actions'),
       render: (_, interview) =>
         isLive(interview.status) ? (
-          <Flex gap={6} wrap>
+          <Flex gap={6} wrap style={{ maxWidth: ACTIONS_WIDTH }}>
             <DeviceCheckLink interview={interview} />
             <BookInterviewButton jobId={interview.jobId} applicationId={interview.applicationId} jobTitle={interview.jobTitle} isMove />
             <FallbackButton interview={interview} />
