@@ -142,7 +142,10 @@ describe('cloud interviews: slots, booking, reminders, outcome and fallback', ()
     expect(app.history.at(-1).note).toContain('4.5/5');
     const mine = (await graduate.get('/api/v1/me/interviews')).body.items.find((i: { bookingId: string }) => i.bookingId === booking);
     expect(mine).not.toHaveProperty('scorecard');
+    // A slot whose interview has taken place stays on record.
+    expect((await recruiter.delete(`/api/v1/interview-slots/${mine.slotId}`)).status).toBe(409);
     const csv = await recruiter.get('/api/v1/employer/interviews.csv');
     expect(String(csv.body)).toContain('李明');
+    expect(String(csv.body)).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 });

@@ -15,6 +15,11 @@ import { ownGraduateFile } from '../resumes/graduate-of.js';
 import { cancelReminders, notifyCancelled, scheduleReminders } from './reminders.js';
 import { findBookingView, presentInterviews, slotViews, type SlotView } from './interview-views.js';
 
+/** "2026-11-28 14:30" in Asia/Shanghai, for spreadsheets. */
+function shanghaiTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 const OUTCOME_TEXT = { pass: '通过 passed', hold: '待定 on hold', fail: '未通过 not passed' } as const;
 
 /**
@@ -28,8 +33,8 @@ export async function bookInterview(ctx: AppContext, { actor, slotId, applicatio
   if (!application || application.graduate_id !== graduate.id) throw AppError.notFound('Application');
   const slot = await ctx.db.selectFrom('interview_slots').selectAll().where('id', '=', slotId).executeTakeFirst();
   if (!slot || slot.job_id !== application.job_id) throw AppError.notFound('Interview slot');
-  if (application.status !== 'interview') throw AppError.conflict('Interview times open once the employer invites you to interview');
-  if (slot.starts_at.getTime() <= ctx.clock().getTime()) throw AppError.conflict('This time has passed');
+  if (application.status !== 'interview') throw AppError.conflict('用人单位邀请面试后才能预约时间 / Interview times open once the employer invites you to interview');
+  if (slot.starts_at.getTime() <= ctx.clock().getTime()) throw AppError.conflict('该时间已过 / This time has passed');
   const previous = await ctx.db.selectFrom('interview_bookings').select(['id', 'slot_id']).where('application_id', '=', applicationId).where('status', 'in', ['booked', 'callback']).executeTakeFirst();
   if (previous?.slot_id === slotId) return (await presentInterviews(ctx.db, [(await findBookingView(ctx.db, previous.id))!], false))[0]!;
   const id = randomUUID();
@@ -62,7 +67,7 @@ async function loadBooking(ctx: AppContext, actor: TSessionUser, bookingId: stri
 /** Either side cancels a booking; the slot opens again, reminders are withdrawn, everyone is told. */
 export async function cancelInterviewBooking(ctx: AppContext, { actor, bookingId, meta }: { actor: TSessionUser; bookingId: string; meta: RequestMeta }): Promise<void> {
   const { view, isEmployer } = await loadBooking(ctx, actor, bookingId);
-  if (view.booking_status !== 'booked' && view.booking_status !== 'callback') throw AppError.conflict('This interview is not booked');
+  if (view.booking_status !== 'booked' && view.booking_status !== 'callback') throw AppError.conflict('这场面试未在预约中 / This interview is not booked');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('interview_bookings').set({ status: 'cancelled', cancelled_at: ctx.clock() }).where('id', '=', bookingId).execute();
     await trx.updateTable('interview_slots').set({ status: 'open' }).where('id', '=', view.id).where('status', '=', 'booked').execute();
@@ -91,8 +96,8 @@ export async function exportEmployerInterviews(ctx: AppContext, actor: TSessionU
   const items = await listEmployerInterviews(ctx, actor, from);
   return {
     filename: 'interviews.csv',
-    columns: ['开始 Starts', '结束 Ends', '职位 Job', '候选人 Candidate', '面试官 Panel', '状态 Status', '结果 Outcome'],
-    rows: items.map((i) => [i.startsAt, i.endsAt, i.jobTitle, i.graduateName, i.interviewers.map((p) => p.name).join('、'), i.status, i.outcome ?? null]),
+    columns: ['开始 Starts (UTC+8)', '结束 Ends (UTC+8)', '职位 Job', '候选人 Candidate', '面试官 Panel', '状态 Status', '结果 Outcome'],
+    rows: items.map((i) => [shanghaiTime(i.startsAt), shanghaiTime(i.endsAt), i.jobTitle, i.graduateName, i.interviewers.map((p) => p.name).join('、'), i.status, i.outcome ?? null]),
   };
 }
 
@@ -103,7 +108,7 @@ export async function exportEmployerInterviews(ctx: AppContext, actor: TSessionU
 export async function recordInterviewOutcome(ctx: AppContext, { actor, bookingId, input, meta }: { actor: TSessionUser; bookingId: string; input: TRecordInterviewOutcome; meta: RequestMeta }): Promise<TInterview> {
   const { view, isEmployer } = await loadBooking(ctx, actor, bookingId);
   if (!isEmployer) throw AppError.forbidden('Only the interviewers record the outcome');
-  if (view.booking_status === 'cancelled') throw AppError.conflict('This interview was cancelled');
+  if (view.booking_status === 'cancelled') throw AppError.conflict('这场面试已取消 / This interview was cancelled');
   const application = await ctx.db.selectFrom('applications').select(['status']).where('id', '=', view.application_id!).executeTakeFirstOrThrow();
   if (input.moveTo && application.status === 'withdrawn') throw AppError.conflict('The graduate has withdrawn this application');
   await ctx.db.transaction().execute(async (trx) => {
@@ -124,7 +129,7 @@ export async function recordInterviewOutcome(ctx: AppContext, { actor, bookingId
  */
 export async function interviewFallback(ctx: AppContext, { actor, bookingId, input, meta }: { actor: TSessionUser; bookingId: string; input: TInterviewFallback; meta: RequestMeta }): Promise<TInterview> {
   const { view, isEmployer } = await loadBooking(ctx, actor, bookingId);
-  if (view.booking_status === 'cancelled' || view.booking_status === 'completed') throw AppError.conflict('This interview is closed');
+  if (view.booking_status === 'cancelled' || view.booking_status === 'completed') throw AppError.conflict('这场面试已结束或取消 / This interview is closed');
   if (input.kind === 'callback') {
     const at = new Date(input.callbackAt);
     if (at.getTime() <= ctx.clock().getTime()) throw new AppError('validation_failed', 'The callback must be in the future', { details: [{ path: 'body.callbackAt', message: 'in the past' }] });

@@ -59,6 +59,7 @@ export async function cancelInterviewSlot(ctx: AppContext, { actor, id, meta }: 
   const view = (await slotViews(ctx.db).where('s.id', '=', id).executeTakeFirst()) as SlotView | undefined;
   if (!view || !policy.canManageJob(actor, { organisation_id: view.organisation_id, town_id: '' })) throw AppError.notFound('Interview slot');
   if (view.status === 'cancelled') return;
+  if (view.booking_status === 'completed') throw AppError.conflict('这场面试已结束，时段不能撤回 / This interview has taken place; its slot cannot be withdrawn');
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('interview_slots').set({ status: 'cancelled' }).where('id', '=', id).execute();
     if (view.booking_id) await trx.updateTable('interview_bookings').set({ status: 'cancelled', cancelled_at: ctx.clock() }).where('id', '=', view.booking_id).execute();
