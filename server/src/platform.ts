@@ -14,6 +14,8 @@ import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from './domain/auth/log
 import { createSocketLayer, type SocketLayer, type SocketOptions } from './socket/socket-server.js';
 import { startResultsConsumer } from './services/results-consumer.js';
 import { requeuePendingWork } from './domain/applications/reconcile.js';
+import { createMediaServer } from './media/create-media-server.js';
+import type { MediaServer } from './media/media-server.js';
 
 export interface PlatformOptions {
   config: Config;
@@ -26,6 +28,11 @@ export interface PlatformOptions {
   socket?: Omit<SocketOptions, 'publicUrl'>;
   /** Record the workers' results (parsed resumes, scores) in this process; on by default. */
   consumeResults?: boolean;
+  /**
+   * Starts the media plane for interview calls, on the first call (default: `createMediaServer`, which
+   * connects to JANUS_WS_URL or starts Janus). Its `close` runs when the platform closes.
+   */
+  media?: () => Promise<{ media: MediaServer; close(): Promise<void> }>;
 }
 
 export interface Platform {
@@ -83,7 +90,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     (error: unknown) => logger.warn({ err: error }, 'pending background work not re-queued'),
   );
   const server = http.createServer();
-  const sockets = createSocketLayer(server, ctx, { publicUrl: config.publicUrl, ...options.socket });
+  const startMedia = options.media ?? (() => createMediaServer(config, logger));
+  let mediaPlane: Promise<{ media: MediaServer; close(): Promise<void> }> | undefined;
+  let isClosing = false;
+  const media = () => {
+    if (isClosing) return Promise.reject(new Error('the platform is closing'));
+    mediaPlane ??= startMedia().catch((error: unknown) => {
+      mediaPlane = undefined; // the next call tries again
+      throw error;
+    });
+    return mediaPlane.then((plane) => plane.media);
+  };
+  const sockets = createSocketLayer(server, ctx, { publicUrl: config.publicUrl, ...options.socket, interviews: { media, ...options.socket?.interviews } });
   httpOptions.live = { fairLive: async (fairId) => sockets.live.fairLive(fairId, await sockets.visitorsOnline(fairId)) };
   server.on('request', createApp(ctx, httpOptions));
   let closing: Promise<void> | undefined;
@@ -103,10 +121,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
     close() {
       closing ??= (async () => {
+        isClosing = true;
         // Closing Socket.IO also closes the HTTP server; open keep-alive connections are cut.
         const closed = sockets.close();
         server.closeAllConnections();
         await closed;
+        await (await mediaPlane?.catch(() => undefined))?.close();
         await results?.close();
         await jobs.close();
         await redis.quit().catch(() => redis.disconnect());

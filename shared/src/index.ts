@@ -8,6 +8,7 @@ export * from './jobs/index.js';
 export * from './schemas/fairs.js';
 export * from './contracts/socket-events.js';
 export * from './contracts/queue-place.js';
+export * from './contracts/interview-events.js';
 export * from './schemas/resumes.js';
 export * from './schemas/jobs.js';
 export * from './schemas/screening.js';

@@ -34,6 +34,8 @@ export interface TestPlatformOptions {
   /** Share another platform's database and Redis prefix (a second node). */
   shareWith?: TestPlatform;
   socket?: PlatformOptions['socket'];
+  /** The media plane for interview calls (tests start their own Janus). */
+  media?: PlatformOptions['media'];
 }
 
 const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -91,6 +93,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
     ...(options.socket ? { socket: options.socket } : {}),
+    ...(options.media ? { media: options.media } : {}),
   });
   const port = await platform.listen(0);
   const url = `http://127.0.0.1:${port}`;

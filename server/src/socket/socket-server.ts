@@ -12,6 +12,7 @@ import { issueDetails } from '../http/route.js';
 import { toAppError } from '../http/errors.js';
 import { eventTable } from './event-handlers.js';
 import { TokenBucket } from './token-bucket.js';
+import { attachInterviewCalls, type InterviewCallOptions } from './interview-handlers.js';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -23,6 +24,7 @@ export interface SocketOptions {
   rateLimit?: { burst: number; perSecond: number };
   /** How often a socket's session is re-read from the store (a logout cuts it off within this). */
   sessionRecheckMs?: number;
+  interviews?: InterviewCallOptions;
 }
 
 export interface SocketLayer {
@@ -64,6 +66,7 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
   };
   const live = new LiveFairService(ctx, broadcaster, options.live);
   const handlers = eventTable(live);
+  attachInterviewCalls(io, ctx, options.interviews);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const recheckMs = options.sessionRecheckMs ?? DEFAULT_SESSION_RECHECK_MS;
   const actors = new WeakMap<IoSocket, { user: TSessionUser; token: string; checkedAt: number }>();

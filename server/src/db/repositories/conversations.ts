@@ -45,6 +45,11 @@ export function findConversation(db: Kysely<Database>, id: string): Promise<Conv
   return selectView(db).where('conversations.id', '=', id).executeTakeFirst();
 }
 
+/** Who is in a conversation and whether it is still going: enough to let someone write in it. */
+export function findConversationParties(db: Kysely<Database>, id: string): Promise<Pick<ConversationRow, 'id' | 'graduate_id' | 'recruiter_id' | 'status'> | undefined> {
+  return db.selectFrom('conversations').select(['id', 'graduate_id', 'recruiter_id', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
 export function listActiveConversations(db: Kysely<Database>, boothId: string): Promise<ConversationView[]> {
   return selectView(db).where('conversations.booth_id', '=', boothId).where('conversations.status', '=', 'active').orderBy('conversations.started_at').execute();
 }
@@ -54,6 +59,17 @@ export function listActiveConversationsOf(db: Kysely<Database>, userId: string):
     .where('conversations.status', '=', 'active')
     .where((eb) => eb.or([eb('conversations.graduate_id', '=', userId), eb('conversations.recruiter_id', '=', userId)]))
     .execute();
+}
+
+/** Ids of the active conversations a user takes part in. */
+export async function listActiveConversationIdsOf(db: Kysely<Database>, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('graduate_id', '=', userId), eb('recruiter_id', '=', userId)]))
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function insertConversation(
@@ -76,6 +92,38 @@ export async function insertConversation(
       rating: null,
     })
     .execute();
+}
+
+/**
+ * Ends an active conversation `actorId` takes part in, in one statement, returning it as it is
+ * now (with the names a conversation shows). Undefined when nothing was ended: not theirs,
+ * already ended, or no such conversation.
+ */
+export async function endActiveConversation(
+  db: Kysely<Database>,
+  id: string,
+  actorId: string,
+  o: { endedAt: Date; reason: (actorIsRecruiter: boolean) => string; notes?: string | undefined; rating?: number | undefined },
+): Promise<ConversationView | undefined> {
+  const result = await sql<ConversationView>`
+    with ended as (
+      update conversations set
+        status = 'ended',
+        ended_at = ${o.endedAt},
+        end_reason = case when recruiter_id = ${actorId} then ${o.reason(true)} else ${o.reason(false)} end,
+        notes = case when recruiter_id = ${actorId} and ${o.notes ?? null}::text is not null then ${o.notes ?? null}::text else notes end,
+        rating = case when recruiter_id = ${actorId} and ${o.rating ?? null}::int is not null then ${o.rating ?? null}::int else rating end
+      where id = ${id} and status = 'active' and (graduate_id = ${actorId} or recruiter_id = ${actorId})
+        and (recruiter_id = ${actorId} or (${o.notes ?? null}::text is null and ${o.rating ?? null}::int is null))
+      returning *
+    )
+    select ended.*, organisations.name as organisation_name, g.name as graduate_name, r.name as recruiter_name
+    from ended
+    join booths on booths.id = ended.booth_id
+    join organisations on organisations.id = booths.organisation_id
+    join users g on g.id = ended.graduate_id
+    join users r on r.id = ended.recruiter_id`.execute(db);
+  return result.rows[0];
 }
 
 export async function endConversationRow(
@@ -108,14 +156,42 @@ export async function appendHandoff(db: Kysely<Database>, id: string, handoff: C
     .execute();
 }
 
+/**
+ * The usual case of sending, in one statement: stores a new message if the sender takes part in
+ * the conversation and it is still active, and returns it with both participants. Undefined when
+ * nothing was stored (not a participant, ended, or the id was used before): insertChatMessage and
+ * findConversationParties tell those apart.
+ */
+export async function insertMessageIfActive(
+  db: Kysely<Database>,
+  m: { id: string; conversationId: string; senderId: string; body: string; sentAt: Date },
+): Promise<{ message: ChatMessageRow; graduateId: string; recruiterId: string } | undefined> {
+  const result = await sql<ChatMessageRow & { graduate_id: string; recruiter_id: string }>`
+    with c as (
+      select id, graduate_id, recruiter_id from conversations
+      where id = ${m.conversationId} and status = 'active' and (graduate_id = ${m.senderId} or recruiter_id = ${m.senderId})
+    ), ins as (
+      insert into chat_messages (id, conversation_id, sender_id, body, sent_at)
+      select ${m.id}, c.id, ${m.senderId}, ${m.body}, ${m.sentAt} from c
+      on conflict (id) do nothing
+      returning *
+    )
+    select ins.*, c.graduate_id, c.recruiter_id from ins cross join c`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const { graduate_id, recruiter_id, ...message } = row;
+  return { message, graduateId: graduate_id, recruiterId: recruiter_id };
+}
+
 /** Stores a message once: a resend with the same client-chosen id returns the stored one. */
 export async function insertChatMessage(db: Kysely<Database>, m: { id: string; conversationId: string; senderId: string; body: string; sentAt: Date }): Promise<ChatMessageRow> {
-  await db
+  const inserted = await db
     .insertInto('chat_messages')
     .values({ id: m.id, conversation_id: m.conversationId, sender_id: m.senderId, body: m.body, sent_at: m.sentAt })
     .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-  return db.selectFrom('chat_messages').selectAll().where('id', '=', m.id).executeTakeFirstOrThrow();
+    .returningAll()
+    .executeTakeFirst();
+  return inserted ?? db.selectFrom('chat_messages').selectAll().where('id', '=', m.id).executeTakeFirstOrThrow();
 }
 
 export function listChatMessages(db: Kysely<Database>, conversationId: string): Promise<ChatMessageRow[]> {
