@@ -95,6 +95,42 @@ describe('live fair: one queue across booths, calls and chats over Socket.IO', (
     expect(mine.places[0]!.estimatedWaitSeconds).toBeGreaterThan(0);
   });
 
+  it('sends versioned snapshots and console updates; the console keeps its conversations from conversation events', async () => {
+    const [g1, g2] = [await as(live.graduates[0]!.login), await as(live.graduates[1]!.login)];
+    const recruiter = await as(live.logins.recruiterA);
+    await must(g1, 'queue:join', { boothId: live.booths.a });
+    const p2 = await must(g2, 'queue:join', { boothId: live.booths.a });
+    const console0 = await must(recruiter, 'console:open', { boothId: live.booths.a });
+
+    const snapshots = collect(g2, 'queue:booth-updated');
+    const held = next(g2, 'queue:booth-updated', (s) => s.boothId === live.booths.a && s.held === '10');
+    const consoleCalled = next(recruiter, 'console:updated', (q) => q.boothId === live.booths.a && q.pendingCalls.length === 1);
+    const call = await must(recruiter, 'call:next', { boothId: live.booths.a });
+    const snapshot = await held;
+    // Newer than the figures g2 got when joining; older snapshots would be ignored against it.
+    expect(snapshot.version).toBeGreaterThan(p2.version);
+    const update = await consoleCalled;
+    expect(update.version).toBeGreaterThan(console0.version);
+    expect(update).not.toHaveProperty('activeConversations');
+    expect(update.pendingCalls[0]).toMatchObject({ callId: call!.callId, recruiterId: live.staff.recruiterA, candidate: { userId: live.graduates[0]!.id } });
+
+    const started = next(recruiter, 'conversation:started');
+    const conversation = await must(g1, 'call:accept', { callId: call!.callId });
+    expect(await started).toEqual(conversation);
+    const endedSeen = next(recruiter, 'conversation:updated', (c) => c.id === conversation.id);
+    const ended = await must(g1, 'conversation:end', { conversationId: conversation.id });
+    expect(ended).toMatchObject({ id: conversation.id, status: 'ended', graduateName: live.graduates[0]!.name, organisationName: conversation.organisationName });
+    expect(await endedSeen).toEqual(ended);
+    const row = await t.platform.ctx.db.selectFrom('conversations').select(['status', 'end_reason', 'notes', 'rating']).where('id', '=', conversation.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'ended', end_reason: 'graduate_ended', notes: null, rating: null });
+    expect(await ask(g1, 'conversation:end', { conversationId: conversation.id, notes: '想改备注' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // Every snapshot g2 saw came in order here (one node), each a newer version than the last.
+    const versions = snapshots.filter((s) => s.boothId === live.booths.a).map((s) => s.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
   it('never calls a graduate to two conversations at once; their other place is held, then resumes', async () => {
     const g1 = await as(live.graduates[0]!.login);
     const g2 = await as(live.graduates[1]!.login);

@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { parse } from 'cookie';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
@@ -36,6 +37,8 @@ export interface SocketLayer {
 }
 
 const DEFAULT_SESSION_RECHECK_MS = 30_000;
+const LOAD_SAMPLE_MS = 100;
+const BUSY_LOOP_SHARE = 0.5;
 const DEFAULT_RATE_LIMIT = { burst: 40, perSecond: 20 };
 
 function allowedOrigin(publicUrl: string, origin: string | undefined, host: string | undefined): boolean {
@@ -48,8 +51,12 @@ function allowedOrigin(publicUrl: string, origin: string | undefined, host: stri
  * per-socket flood limits, acks for every request, rooms shared across nodes via Redis streams.
  */
 export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, options: SocketOptions): SocketLayer {
-  const adapterRedis = ctx.redis.duplicate();
+  // Own connections for the adapter and the live fair, auto-pipelined: commands issued in the same
+  // tick (many, at a busy fair) go out in one write instead of one each.
+  const adapterRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
   adapterRedis.on('error', (error: Error) => ctx.logger.warn({ err: error }, 'socket adapter redis error'));
+  const liveRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
+  liveRedis.on('error', (error: Error) => ctx.logger.warn({ err: error }, 'live fair redis error'));
   const io: IoServer = new Server(httpServer, {
     serveClient: false,
     adapter: createAdapter(adapterRedis, { streamName: `${ctx.redisPrefix}:sio`, sessionKeyPrefix: `${ctx.redisPrefix}:sio:session:` }),
@@ -64,7 +71,18 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
     join: (fromRoom, room) => io.in(fromRoom).socketsJoin(room),
     leave: (fromRoom, room) => io.in(fromRoom).socketsLeave(room),
   };
-  const live = new LiveFairService(ctx, broadcaster, options.live);
+  // Booth broadcasts wait while this node answers requests, or its event loop was more than half
+  // busy over the last tenth of a second (a rush of calls, or relaying the other node's broadcasts).
+  let answering = 0;
+  let loopBusy = 0;
+  let lastLoop = performance.eventLoopUtilization();
+  const loadGauge = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    loopBusy = performance.eventLoopUtilization(now, lastLoop).utilization;
+    lastLoop = now;
+  }, LOAD_SAMPLE_MS);
+  loadGauge.unref();
+  const live = new LiveFairService({ ...ctx, redis: liveRedis }, broadcaster, { isBusy: () => answering > 0 || loopBusy > BUSY_LOOP_SHARE, ...options.live });
   const handlers = eventTable(live);
   attachInterviewCalls(io, ctx, options.interviews);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -112,6 +130,7 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
         }
         if (typeof ack !== 'function') return; // every request must carry an ack
         const reply = ack as (a: TAck<unknown>) => void;
+        answering++;
         try {
           const actor = await currentActor(socket);
           if (!actor) {
@@ -126,6 +145,8 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
           const appError = toAppError(error);
           if (appError.status >= 500) log.error({ err: error, event }, 'socket event failed');
           reply({ ok: false, error: appError.toBody() });
+        } finally {
+          answering--;
         }
       });
     }
@@ -148,11 +169,12 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
     visitorsOnline: async (fairId) => (await io.in(rooms.lobby(fairId)).fetchSockets()).length,
     close() {
       closing ??= (async () => {
+        clearInterval(loadGauge);
         live.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         // QUIT, not disconnect: the adapter's farewell message is still queued on this connection.
-        await adapterRedis.quit().catch(() => adapterRedis.disconnect());
+        await Promise.all([adapterRedis.quit().catch(() => adapterRedis.disconnect()), liveRedis.quit().catch(() => liveRedis.disconnect())]);
       })();
       return closing;
     },

@@ -50,6 +50,8 @@ export const ZQueuePlaceSchema = z.object({
   /** The graduate already let one call lapse here; a second lapse gives up the place. */
   hasMissedOnce: z.boolean(),
   joinedAt: z.iso.datetime(),
+  /** The booth snapshot version these figures come from: older snapshots do not change them. */
+  version: z.number().int(),
 });
 export type TQueuePlace = z.infer<typeof ZQueuePlaceSchema>;
 
@@ -70,10 +72,16 @@ export const TICKET_LENGTH = 8;
  * A booth's queue as every waiting graduate sees it, packed small because it goes to everyone at
  * the booth on every change: `tickets` is the call order as fixed-width tickets run together, and
  * `held` has one character per ticket, '1' when its holder is busy elsewhere or being called.
+ * Changes close together are sent as one snapshot.
  */
 export const ZBoothQueueSnapshotSchema = z.object({
   boothId: ZIdSchema,
   fairId: ZIdSchema,
+  /**
+   * Grows with every change of the booth's queue. Snapshots may arrive out of order (two server
+   * nodes send them); one with a lower version than already seen is older and must be ignored.
+   */
+  version: z.number().int(),
   tickets: z.string(),
   held: z.string(),
   /** Conversations the booth can hold at once (recruiters online × K, at least 1). */
@@ -114,12 +122,20 @@ export const ZStaffQueueEntrySchema = z.object({
 });
 export const ZStaffQueueSchema = z.object({
   boothId: ZIdSchema,
+  /** Grows with every change of the booth's figures; an update with a lower one is older. */
+  version: z.number().int(),
   entries: z.array(ZStaffQueueEntrySchema),
   activeConversations: z.array(ZConversationSchema),
   pendingCalls: z.array(z.object({ callId: ZIdSchema, recruiterId: ZIdSchema, candidate: ZCandidateSummarySchema, expiresAt: z.iso.datetime() })),
   averageServiceSeconds: z.number().int().nullable(),
 });
 export type TStaffQueue = z.infer<typeof ZStaffQueueSchema>;
+/**
+ * What `console:updated` carries: the staff queue without its conversations. Those change only
+ * with conversation:started / conversation:updated, which the console applies itself.
+ */
+export const ZStaffQueueUpdateSchema = ZStaffQueueSchema.omit({ activeConversations: true });
+export type TStaffQueueUpdate = z.infer<typeof ZStaffQueueUpdateSchema>;
 
 export const ZCallPlacedSchema = z.object({
   callId: ZIdSchema,
@@ -166,8 +182,8 @@ export interface ServerToClientEvents {
   'queue:booth-updated': (snapshot: TBoothQueueSnapshot) => void;
   /** To one graduate: a place was given up (declined, lapsed twice, or the fair ended). */
   'queue:place-removed': (payload: { boothId: string; reason: 'declined' | 'lapsed' | 'left' | 'served' | 'closed' }) => void;
-  /** To a booth's staff: the queue changed. */
-  'console:updated': (queue: TStaffQueue) => void;
+  /** To a booth's staff: the queue changed (at most a few times a second per booth). */
+  'console:updated': (queue: TStaffQueueUpdate) => void;
   'call:incoming': (call: TIncomingCall) => void;
   /** To both sides: a call lapsed, was skipped or declined. */
   'call:cancelled': (payload: { callId: string; reason: 'expired' | 'skipped' | 'declined' | 'returned'; placeKept: boolean }) => void;

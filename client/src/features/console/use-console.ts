@@ -1,17 +1,33 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TStaffQueue } from '@yunpin/shared';
+import type { TConversation, TStaffQueue } from '@yunpin/shared';
 import { isApiError } from '../../lib/api-error';
 import { useLiveEvent, useLiveRequest } from '../live/live-connection';
 import { useLiveKey, useLiveQuery } from '../live/use-live-query';
 
-/** A booth's queue as its staff see it; opening it also tells the server this recruiter is at the booth. */
+/** The booth's active conversations after one started, changed hands or ended. */
+export function withConversation(conversations: TConversation[], conversation: TConversation): TConversation[] {
+  const others = conversations.filter((c) => c.id !== conversation.id);
+  return conversation.status === 'active' ? [...others, conversation] : others;
+}
+
+/**
+ * A booth's queue as its staff see it; opening it also tells the server this recruiter is at the
+ * booth. Queue updates replace the queue unless older than it; conversations follow their own events.
+ */
 export function useConsole(boothId: string) {
   const queryClient = useQueryClient();
   const key = useLiveKey(['console', boothId]);
   const queue = useLiveQuery(['console', boothId], 'console:open', { boothId });
   useLiveEvent('console:updated', (next) => {
-    if (next.boothId === boothId) queryClient.setQueryData<TStaffQueue>(key, next);
+    if (next.boothId !== boothId) return;
+    queryClient.setQueryData<TStaffQueue>(key, (current) => (current && current.version <= next.version ? { ...next, activeConversations: current.activeConversations } : current));
   });
+  const onConversation = (conversation: TConversation) => {
+    if (conversation.boothId !== boothId) return;
+    queryClient.setQueryData<TStaffQueue>(key, (current) => current && { ...current, activeConversations: withConversation(current.activeConversations, conversation) });
+  };
+  useLiveEvent('conversation:started', onConversation);
+  useLiveEvent('conversation:updated', onConversation);
   return queue;
 }
 

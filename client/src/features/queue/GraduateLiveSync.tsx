@@ -11,7 +11,7 @@ function withoutConversation(queues: TMyQueues, conversationId: string): TMyQueu
 
 /**
  * Keeps a graduate's live state current wherever they are in the portal: places follow the booth
- * broadcasts (positions computed with placeOf), calls ring in the modal (which also keeps the
+ * broadcasts (positions computed with placeOf, older snapshots ignored), calls ring in the modal (which also keeps the
  * queue:mine query loaded), conversations are tracked.
  */
 export function GraduateLiveSync() {
@@ -24,9 +24,10 @@ export function GraduateLiveSync() {
     update((queues) => ({
       ...queues,
       places: queues.places.flatMap((place): TQueuePlace[] => {
-        if (place.boothId !== snapshot.boothId) return [place];
+        // Another booth, or an older snapshot than the figures shown (snapshots may cross on the way).
+        if (place.boothId !== snapshot.boothId || snapshot.version < place.version) return [place];
         const figures = placeOf(snapshot, place.ticket);
-        return figures ? [{ ...place, ...figures }] : [];
+        return figures ? [{ ...place, ...figures, version: snapshot.version }] : [];
       }),
     })),
   );

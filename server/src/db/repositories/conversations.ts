@@ -54,13 +54,6 @@ export function listActiveConversations(db: Kysely<Database>, boothId: string): 
   return selectView(db).where('conversations.booth_id', '=', boothId).where('conversations.status', '=', 'active').orderBy('conversations.started_at').execute();
 }
 
-export function listActiveConversationsOf(db: Kysely<Database>, userId: string): Promise<ConversationView[]> {
-  return selectView(db)
-    .where('conversations.status', '=', 'active')
-    .where((eb) => eb.or([eb('conversations.graduate_id', '=', userId), eb('conversations.recruiter_id', '=', userId)]))
-    .execute();
-}
-
 /** Ids of the active conversations a user takes part in. */
 export async function listActiveConversationIdsOf(db: Kysely<Database>, userId: string): Promise<string[]> {
   const rows = await db

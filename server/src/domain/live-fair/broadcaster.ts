@@ -13,7 +13,8 @@ export const rooms = {
  * Redis adapter), so the domain never imports Socket.IO.
  */
 export interface Broadcaster {
-  emit<E extends keyof ServerToClientEvents>(room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** Sends to everyone in the room, or in any of the rooms (once each): one message between nodes either way. */
+  emit<E extends keyof ServerToClientEvents>(room: string | string[], event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
   /** Makes every socket in `fromRoom` (e.g. all of a user's tabs, on any node) join or leave `room`. */
   join(fromRoom: string, room: string): void;
   leave(fromRoom: string, room: string): void;

@@ -9,25 +9,31 @@ import {
   type TConversation,
   type TConversationDetail,
   type TFairLive,
+  type TIncomingCall,
   type TLobby,
   type TLobbyBooth,
   type TMyQueues,
   type TQueuePlace,
   type TSessionUser,
   type TStaffQueue,
+  type TStaffQueueUpdate,
 } from '@yunpin/shared';
 import type { AppContext } from '../../context.js';
 import type { FairRow } from '../../db/schema.js';
-import { findFair, isRegisteredForFair } from '../../db/repositories/fairs.js';
+import { findFair } from '../../db/repositories/fairs.js';
 import { boothsOnDuty, findBooth, isRepresentative, listApprovedBooths, type BoothWithOrganisation } from '../../db/repositories/booths.js';
+import { queueAdmission, staffAccess } from '../../db/repositories/live-fair.js';
 import {
   appendHandoff,
+  endActiveConversation,
   endConversationRow,
   findConversation,
+  findConversationParties,
   insertChatMessage,
   insertConversation,
+  insertMessageIfActive,
   listActiveConversations,
-  listActiveConversationsOf,
+  listActiveConversationIdsOf,
   listChatMessages,
   toChatMessage,
   toConversation,
@@ -37,33 +43,56 @@ import {
 import { policy } from '../../policy.js';
 import { loadSessionUser } from '../auth/load-session-user.js';
 import { rooms, type Broadcaster } from './broadcaster.js';
-import { QueueStore, type EndedCall, type StaffEntry } from './queue-store.js';
+import { BroadcastScheduler, DEFAULT_PUBLISH, type PublishOptions } from './broadcast-scheduler.js';
+import { QueueStore, toSnapshot, type BoothView, type Channel, type EndedCall, type PendingCall } from './queue-store.js';
 import { TtlCache } from './ttl-cache.js';
 
 const SWEEP_INTERVAL_MS = 250;
-/** Changes at one booth within this window go out as one broadcast. */
-const PUBLISH_WINDOW_MS = 50;
 const CACHE_TTL_MS = 5000;
+const ROTA_CACHE_TTL_MS = 30_000;
 const PRESENCE_REFRESH_MS = 10_000;
+/** A change to a booth's queue shows in all three; one to its conversations only in the console and lobby. */
+const EVERYWHERE: readonly Channel[] = ['q', 's', 'l'];
+const FIGURES_ONLY: readonly Channel[] = ['s', 'l'];
+
+/** What the called graduate's screen shows, from the call as stored. */
+function incomingCall(call: Omit<PendingCall, 'userId' | 'softLimitMinutes'>): TIncomingCall {
+  return {
+    callId: call.callId,
+    boothId: call.boothId,
+    fairId: call.fairId,
+    organisationName: call.organisationName,
+    recruiterName: call.recruiterName,
+    expiresAt: new Date(call.expiresAt).toISOString(),
+  };
+}
 
 export interface LiveFairOptions {
   /** Overrides each fair's call timeout (tests). */
   callTimeoutMs?: number;
+  /** How booth broadcasts are paced (DEFAULT_PUBLISH otherwise). */
+  publish?: Partial<Omit<PublishOptions, 'delayMs' | 'intervalMs'>> & { delayMs?: Partial<PublishOptions['delayMs']>; intervalMs?: Partial<PublishOptions['intervalMs']> };
+  /** Whether this node is answering requests now: booth broadcasts yield to them for a moment. */
+  isBusy?: () => boolean;
 }
 
 /**
  * The live side of a fair: queues across booths, calls, and chats. State that must survive a
  * restart or span nodes is in Redis (queues, calls) and PostgreSQL (conversations, messages).
+ *
+ * Requests answer at once; what they change at booths goes out afterwards, paced by a
+ * BroadcastScheduler: each booth's queue, console and lobby card are read in one Redis round trip
+ * and sent only if they changed since any node last sent them.
  */
 export class LiveFairService {
   readonly #ctx: AppContext;
   readonly #store: QueueStore;
   readonly #out: Broadcaster;
   readonly #options: LiveFairOptions;
-  readonly #pendingPublish = new Set<string>();
+  readonly #scheduler: BroadcastScheduler;
   readonly #booths = new TtlCache<BoothWithOrganisation | undefined>(CACHE_TTL_MS);
-  readonly #onRota = new TtlCache<boolean>(CACHE_TTL_MS);
-  readonly #names = new TtlCache<string>(60_000);
+  /** Whether a booth is on its rota, for the lobby cards broadcast (joining checks the rota afresh). */
+  readonly #onRota = new TtlCache<boolean>(ROTA_CACHE_TTL_MS);
   #isStopped = false;
   readonly #presence = new Map<string, Set<string>>();
   #sweeper: NodeJS.Timeout | undefined;
@@ -75,6 +104,15 @@ export class LiveFairService {
     this.#store = new QueueStore(ctx.redis, ctx.redisPrefix);
     this.#out = broadcaster;
     this.#options = options;
+    const publish: PublishOptions = {
+      ...DEFAULT_PUBLISH,
+      ...options.publish,
+      delayMs: { ...DEFAULT_PUBLISH.delayMs, ...options.publish?.delayMs },
+      intervalMs: { ...DEFAULT_PUBLISH.intervalMs, ...options.publish?.intervalMs },
+    };
+    this.#scheduler = new BroadcastScheduler((boothId, channels) => {
+      this.#broadcastBooth(boothId, channels).catch((error: unknown) => this.#ctx.logger.error({ err: error, boothId }, 'booth broadcast failed'));
+    }, publish, options.isBusy);
   }
 
   get store(): QueueStore {
@@ -84,6 +122,7 @@ export class LiveFairService {
   /** Starts the sweeps: lapsed calls pass on, soft limits warn, open consoles stay present. */
   start(): void {
     this.#isStopped = false;
+    this.#scheduler.start();
     this.#sweeper ??= setInterval(() => void this.#sweep(), SWEEP_INTERVAL_MS);
     this.#presenceTimer ??= setInterval(() => {
       this.#refreshPresence().catch((error: unknown) => this.#ctx.logger.warn({ err: error }, 'presence refresh failed'));
@@ -92,6 +131,7 @@ export class LiveFairService {
 
   stop(): void {
     this.#isStopped = true;
+    this.#scheduler.stop();
     clearInterval(this.#sweeper);
     clearInterval(this.#presenceTimer);
     this.#sweeper = undefined;
@@ -104,7 +144,7 @@ export class LiveFairService {
     const fair = await this.#visibleFair(actor, fairId);
     const booths = await listApprovedBooths(this.#ctx.db, fair.id);
     const onDuty = await boothsOnDuty(this.#ctx.db, booths.map((b) => b.id), this.#ctx.clock());
-    return { fairId: fair.id, booths: await Promise.all(booths.map((b) => this.#lobbyCard(b, onDuty.has(b.id)))) };
+    return { fairId: fair.id, booths: await Promise.all(booths.map(async (b) => this.#lobbyCard(b, await this.#read(b.id), onDuty.has(b.id)))) };
   }
 
   async fairLive(fairId: string, visitorsOnline: number): Promise<TFairLive> {
@@ -124,17 +164,15 @@ export class LiveFairService {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('fair_id', '=', fair.id)
       .executeTakeFirstOrThrow();
-    const now = this.#ctx.clock().getTime();
     return {
       fairId: fair.id,
       visitorsOnline,
       registered: Number(registered.n),
       booths: await Promise.all(
-        booths.map(async (b) => ({
-          ...(await this.#lobbyCard(b, onDuty.has(b.id))),
-          conversationsTotal: totalOf.get(b.id) ?? 0,
-          representativesOnline: await this.#store.recruitersPresent(b.id, now),
-        })),
+        booths.map(async (b) => {
+          const view = await this.#read(b.id);
+          return { ...this.#lobbyCard(b, view, onDuty.has(b.id)), conversationsTotal: totalOf.get(b.id) ?? 0, representativesOnline: view.present };
+        }),
       ),
     };
   }
@@ -143,29 +181,34 @@ export class LiveFairService {
 
   async joinQueue(actor: TSessionUser, boothId: string): Promise<TQueuePlace> {
     if (!policy.canQueueAtBooth(actor)) throw AppError.forbidden('Only graduates can queue at booths');
-    const { booth, fair } = await this.#liveBooth(boothId);
-    if (!(await isRegisteredForFair(this.#ctx.db, fair.id, actor.id))) {
-      throw new AppError('forbidden', 'Register for this fair before queuing at its booths');
-    }
     const now = this.#ctx.clock();
-    const onDuty = await this.#isOnDuty(booth, now);
-    if (!onDuty) throw AppError.conflict('Nobody is on duty at this booth now; leave a message instead');
-    const profile = await this.#ctx.db.selectFrom('graduate_profiles').selectAll().where('user_id', '=', actor.id).executeTakeFirst();
+    // One query for every check, fresh: booth and fair status, registration, rota, profile.
+    const admission = await queueAdmission(this.#ctx.db, boothId, actor.id, now);
+    if (!admission || admission.boothStatus !== 'approved') throw AppError.notFound('Booth');
+    const { fair, profile } = admission;
+    if (fair.status === 'draft') throw AppError.notFound('Booth');
+    if (fair.status !== 'live') throw AppError.conflict(fair.status === 'ended' ? 'This fair has ended' : 'This fair has not opened yet');
+    if (!admission.isRegistered) throw new AppError('forbidden', 'Register for this fair before queuing at its booths');
+    const booth = await this.#booth(boothId);
+    if (!booth) throw AppError.notFound('Booth');
+    if (!admission.isOnRota && (await this.#store.recruitersPresent(booth.id, now.getTime())) === 0) {
+      throw AppError.conflict('Nobody is on duty at this booth now; leave a message instead');
+    }
     const summary: TCandidateSummary = {
       userId: actor.id,
       name: actor.name,
       school: profile?.school ?? null,
       major: profile?.major ?? null,
       degree: profile?.degree ?? null,
-      graduationYear: profile?.graduation_year ?? null,
-      jobIntention: profile?.job_intention ?? null,
+      graduationYear: profile?.graduationYear ?? null,
+      jobIntention: profile?.jobIntention ?? null,
     };
     const isPriority =
-      (fair.priority_lanes.includes('local_hukou') && Boolean(profile?.hukou_town_id)) ||
-      (fair.priority_lanes.includes('low_income') && Boolean(profile?.is_hardship));
-    await this.#store.join(booth.id, actor.id, isPriority, summary, now.getTime());
+      (fair.priority_lanes.includes('local_hukou') && Boolean(profile?.hukouTownId)) ||
+      (fair.priority_lanes.includes('low_income') && Boolean(profile?.isHardship));
+    const joined = await this.#store.join(booth.id, actor.id, isPriority, summary, now.getTime());
     this.#out.join(rooms.user(actor.id), rooms.queue(booth.id));
-    this.#publish(booth.id);
+    if (joined.isNew) this.#publish([booth.id], EVERYWHERE);
     const place = await this.#placeAt(actor.id, booth);
     if (!place) throw new AppError('internal', 'The queue place could not be read back');
     return place;
@@ -182,18 +225,21 @@ export class LiveFairService {
     }
     if (!(await this.#store.leave(boothId, actor.id))) throw AppError.notFound('Queue place');
     this.#out.leave(rooms.user(actor.id), rooms.queue(boothId));
-    this.#publish(boothId);
+    this.#publish([boothId], EVERYWHERE);
     return null;
   }
 
   async myQueues(actor: TSessionUser): Promise<TMyQueues> {
     const boothIds = await this.#store.boothsOf(actor.id);
     const places: TQueuePlace[] = [];
+    const fairs = new Map<string, Promise<FairRow | undefined>>();
     for (const boothId of boothIds) {
       const booth = await this.#booth(boothId);
-      if (!booth || (await this.#fairOf(booth)).status !== 'live') {
+      let fair = booth && fairs.get(booth.fair_id);
+      if (booth && !fair) fairs.set(booth.fair_id, (fair = findFair(this.#ctx.db, booth.fair_id)));
+      if (!booth || (await fair)?.status !== 'live') {
         // The fair has ended (or the booth is gone): the place closes with it.
-        await this.#store.leave(boothId, actor.id);
+        if (await this.#store.leave(boothId, actor.id)) this.#publish([boothId], EVERYWHERE);
         this.#out.emit(rooms.user(actor.id), 'queue:place-removed', { boothId, reason: 'closed' });
         continue;
       }
@@ -205,78 +251,72 @@ export class LiveFairService {
     }
     const busy = await this.#store.busyWith(actor.id);
     const call = busy?.kind === 'call' ? await this.#store.getCall(busy.id) : undefined;
-    const conversations = await listActiveConversationsOf(this.#ctx.db, actor.id);
     return {
       places,
-      call: call && call.userId === actor.id ? await this.#incomingCall(call.callId, call.boothId, call.fairId, call.recruiterId, call.expiresAt) : null,
-      conversationIds: conversations.map((c) => c.id),
+      call: call && call.userId === actor.id ? incomingCall(call) : null,
+      conversationIds: await listActiveConversationIdsOf(this.#ctx.db, actor.id),
     };
   }
 
   // ---------- recruiters: console and calls ----------
 
   async openConsole(actor: TSessionUser, boothId: string): Promise<TStaffQueue> {
-    const booth = await this.#staffedBooth(actor, boothId);
+    const { booth } = await this.#staffedBooth(actor, boothId);
     this.#out.join(rooms.user(actor.id), rooms.staff(booth.id));
     let open = this.#presence.get(booth.id);
     if (!open) this.#presence.set(booth.id, (open = new Set()));
     open.add(actor.id);
-    await this.#store.markPresent(booth.id, actor.id, this.#ctx.clock().getTime());
-    this.#publish(booth.id);
-    return this.#staffQueue(booth, await this.#store.entries(booth.id));
+    if (await this.#store.markPresent(booth.id, actor.id, this.#ctx.clock().getTime())) this.#publish([booth.id], EVERYWHERE);
+    const [view, active] = await Promise.all([this.#read(booth.id, true), listActiveConversations(this.#ctx.db, booth.id)]);
+    return { ...this.#staffQueue(booth, view), activeConversations: active.map(toConversation) };
   }
 
   /** Forgets a recruiter's presence at every booth when their last socket goes. */
   async recruiterGone(userId: string): Promise<void> {
     if (this.#isStopped) return;
     for (const [boothId, users] of this.#presence) {
-      if (users.delete(userId)) {
-        await this.#store.markAbsent(boothId, userId);
-        this.#publish(boothId);
-      }
+      if (users.delete(userId) && (await this.#store.markAbsent(boothId, userId, this.#ctx.clock().getTime()))) this.#publish([boothId], EVERYWHERE);
     }
   }
 
   async callNext(actor: TSessionUser, boothId: string, skipUserId?: string): Promise<TCallPlaced | null> {
-    const booth = await this.#staffedBooth(actor, boothId);
-    const fair = await this.#fairOf(booth);
-    if (fair.status !== 'live') throw AppError.conflict('The fair is not live');
+    const { booth, fairStatus, callTimeoutSeconds } = await this.#staffedBooth(actor, boothId);
+    if (fairStatus !== 'live') throw AppError.conflict('The fair is not live');
     const callId = randomUUID();
     const now = this.#ctx.clock().getTime();
-    const expiresAt = now + (this.#options.callTimeoutMs ?? fair.call_timeout_seconds * 1000);
-    const result = await this.#store.callNext({
-      boothId: booth.id,
-      recruiterId: actor.id,
-      maxLoad: booth.max_concurrent_chats,
+    const expiresAt = now + (this.#options.callTimeoutMs ?? callTimeoutSeconds * 1000);
+    const call = {
       callId,
+      boothId: booth.id,
+      fairId: booth.fair_id,
+      recruiterId: actor.id,
       expiresAt,
-      fairId: fair.id,
-      ...(skipUserId ? { skipUserId } : {}),
-    });
+      organisationName: booth.organisation_name,
+      recruiterName: actor.name,
+      softLimitMinutes: booth.soft_limit_minutes,
+    };
+    const result = await this.#store.callNext({ ...call, maxLoad: booth.max_concurrent_chats, ...(skipUserId ? { skipUserId } : {}) });
     if ('reason' in result) {
       if (result.reason === 'recruiter_full') {
         throw new AppError('conflict', `You already handle ${booth.max_concurrent_chats} conversations or calls; finish one first`, { details: { reason: 'recruiter_full' } });
       }
       return null;
     }
-    const incoming = await this.#incomingCall(callId, booth.id, fair.id, actor.id, expiresAt);
-    this.#out.emit(rooms.user(result.userId), 'call:incoming', incoming);
-    this.#publishAllPlacesOf(result.userId);
-    this.#publish(booth.id);
-    const candidate = await this.#store.summaryOf(booth.id, result.userId);
-    if (!candidate) throw new AppError('internal', 'Called graduate vanished from the queue');
-    return { callId, boothId: booth.id, candidate, expiresAt: new Date(expiresAt).toISOString() };
+    this.#out.emit(rooms.user(result.userId), 'call:incoming', incomingCall(call));
+    this.#publish(result.changed, EVERYWHERE);
+    if (!result.summary) throw new AppError('internal', 'Called graduate vanished from the queue');
+    return { callId, boothId: booth.id, candidate: result.summary, expiresAt: new Date(expiresAt).toISOString() };
   }
 
   async skipCall(actor: TSessionUser, callId: string): Promise<TCallPlaced | null> {
     const ended = await this.#endCall(callId, 'lapse', { kind: 'recruiter', id: actor.id });
-    await this.#afterCallEnded(callId, ended, 'skipped');
+    this.#afterCallEnded(callId, ended, 'skipped');
     return this.callNext(actor, ended.boothId, ended.userId);
   }
 
   async returnCall(actor: TSessionUser, callId: string): Promise<null> {
     const ended = await this.#endCall(callId, 'return', { kind: 'recruiter', id: actor.id });
-    await this.#afterCallEnded(callId, ended, 'returned');
+    this.#afterCallEnded(callId, ended, 'returned');
     return null;
   }
 
@@ -285,39 +325,50 @@ export class LiveFairService {
   async acceptCall(actor: TSessionUser, callId: string): Promise<TConversation> {
     const call = await this.#store.getCall(callId);
     if (!call || call.userId !== actor.id) throw AppError.notFound('Call');
-    const booth = await this.#booth(call.boothId);
-    if (!booth) throw AppError.notFound('Booth');
     const conversationId = randomUUID();
     const now = this.#ctx.clock();
+    const softLimitAt = new Date(now.getTime() + call.softLimitMinutes * 60_000);
     // The row comes first: if the claim below fails, the row is closed, never left dangling.
     await insertConversation(this.#ctx.db, {
       id: conversationId,
       fairId: call.fairId,
-      boothId: booth.id,
+      boothId: call.boothId,
       graduateId: actor.id,
       recruiterId: call.recruiterId,
       startedAt: now,
-      softLimitAt: new Date(now.getTime() + booth.soft_limit_minutes * 60_000),
+      softLimitAt,
     });
-    const ended = await this.#store.endCall(callId, 'accept', { kind: 'user', id: actor.id }, now.getTime(), conversationId);
+    const ended = await this.#store.endCall(callId, 'accept', { kind: 'user', id: actor.id }, now.getTime(), { id: conversationId, softLimitAt: softLimitAt.getTime() });
     if ('reason' in ended) {
       await endConversationRow(this.#ctx.db, conversationId, { endedAt: now, reason: 'call_lapsed' });
       throw AppError.conflict('This call is no longer open');
     }
-    await this.#ctx.redis.zadd(this.#softLimitKey(), now.getTime() + booth.soft_limit_minutes * 60_000, conversationId);
-    const conversation = await this.#conversation(conversationId);
-    this.#out.emit(rooms.user(call.recruiterId), 'conversation:started', conversation);
-    this.#out.emit(rooms.user(actor.id), 'conversation:started', conversation);
-    this.#out.emit(rooms.user(actor.id), 'queue:place-removed', { boothId: booth.id, reason: 'served' });
-    this.#out.leave(rooms.user(actor.id), rooms.queue(booth.id));
-    this.#publishAllPlacesOf(actor.id);
-    this.#publish(booth.id);
+    // The row as just written (status and video state start at their defaults).
+    const conversation: TConversation = {
+      id: conversationId,
+      fairId: call.fairId,
+      boothId: call.boothId,
+      organisationName: call.organisationName,
+      graduateId: actor.id,
+      graduateName: actor.name,
+      recruiterId: call.recruiterId,
+      recruiterName: call.recruiterName,
+      status: 'active',
+      videoState: 'none',
+      startedAt: now.toISOString(),
+      softLimitAt: softLimitAt.toISOString(),
+      endedAt: null,
+    };
+    this.#out.emit([rooms.user(call.recruiterId), rooms.user(actor.id)], 'conversation:started', conversation);
+    this.#out.emit(rooms.user(actor.id), 'queue:place-removed', { boothId: call.boothId, reason: 'served' });
+    this.#out.leave(rooms.user(actor.id), rooms.queue(call.boothId));
+    this.#publish(ended.changed, EVERYWHERE);
     return conversation;
   }
 
   async declineCall(actor: TSessionUser, callId: string): Promise<null> {
     const ended = await this.#endCall(callId, 'decline', { kind: 'user', id: actor.id });
-    await this.#afterCallEnded(callId, ended, 'declined');
+    this.#afterCallEnded(callId, ended, 'declined');
     return null;
   }
 
@@ -330,18 +381,21 @@ export class LiveFairService {
   }
 
   async sendMessage(actor: TSessionUser, input: { conversationId: string; body: string; clientMessageId: string }): Promise<TChatMessage> {
-    const row = await this.#participantConversation(actor, input.conversationId);
+    const sentAt = this.#ctx.clock();
+    const fresh = await insertMessageIfActive(this.#ctx.db, { id: input.clientMessageId, conversationId: input.conversationId, senderId: actor.id, body: input.body, sentAt });
+    if (fresh) {
+      const message = toChatMessage(fresh.message);
+      this.#out.emit([rooms.user(fresh.graduateId), rooms.user(fresh.recruiterId)], 'conversation:message', message);
+      return message;
+    }
+    // Nothing stored: say why, or answer a resend with the message stored the first time.
+    const row = await findConversationParties(this.#ctx.db, input.conversationId);
+    if (!row || (row.graduate_id !== actor.id && row.recruiter_id !== actor.id)) throw AppError.notFound('Conversation');
     if (row.status !== 'active') throw AppError.conflict('This conversation has ended');
-    const stored = await insertChatMessage(this.#ctx.db, {
-      id: input.clientMessageId,
-      conversationId: row.id,
-      senderId: actor.id,
-      body: input.body,
-      sentAt: this.#ctx.clock(),
-    });
+    const stored = await insertChatMessage(this.#ctx.db, { id: input.clientMessageId, conversationId: row.id, senderId: actor.id, body: input.body, sentAt });
     if (stored.conversation_id !== row.id || stored.sender_id !== actor.id) throw AppError.conflict('This message id is already used');
     const message = toChatMessage(stored);
-    for (const userId of [row.graduate_id, row.recruiter_id]) this.#out.emit(rooms.user(userId), 'conversation:message', message);
+    this.#out.emit([rooms.user(row.graduate_id), rooms.user(row.recruiter_id)], 'conversation:message', message);
     return message;
   }
 
@@ -356,28 +410,47 @@ export class LiveFairService {
   }
 
   async endConversation(actor: TSessionUser, input: { conversationId: string; notes?: string | undefined; rating?: number | undefined }): Promise<TConversation> {
+    const now = this.#ctx.clock();
+    // The usual case in one statement: a participant ends an active conversation.
+    const ended = await endActiveConversation(this.#ctx.db, input.conversationId, actor.id, {
+      endedAt: now,
+      reason: (isRecruiter) => (isRecruiter ? 'recruiter_ended' : 'graduate_ended'),
+      notes: input.notes,
+      rating: input.rating,
+    });
+    if (ended) {
+      const released = await this.#store.endConversation({
+        conversationId: ended.id,
+        boothId: ended.booth_id,
+        userId: ended.graduate_id,
+        recruiterId: ended.recruiter_id,
+        durationMs: now.getTime() - ended.started_at.getTime(),
+      });
+      // The graduate's held places resume; the booth's conversations and service times changed.
+      this.#publish(released.changed, EVERYWHERE);
+      this.#publish([ended.booth_id], FIGURES_ONLY);
+      return this.#announceRow(ended);
+    }
+    // Otherwise: say why, or (for the recruiter) keep notes and a rating on a conversation that already ended.
     const row = await this.#participantConversation(actor, input.conversationId);
     const isRecruiter = row.recruiter_id === actor.id;
     if (!isRecruiter && (input.notes !== undefined || input.rating !== undefined)) throw AppError.forbidden('Only the recruiter keeps notes and a rating');
-    const now = this.#ctx.clock();
     if (row.status === 'active') {
+      // Ended between the two reads? Not by this request: end it the slow way, as before.
       await endConversationRow(this.#ctx.db, row.id, { endedAt: now, reason: isRecruiter ? 'recruiter_ended' : 'graduate_ended', notes: input.notes, rating: input.rating });
-      await this.#store.endConversation({
+      const released = await this.#store.endConversation({
         conversationId: row.id,
         boothId: row.booth_id,
         userId: row.graduate_id,
         recruiterId: row.recruiter_id,
         durationMs: now.getTime() - row.started_at.getTime(),
       });
-      await this.#ctx.redis.zrem(this.#softLimitKey(), row.id);
+      this.#publish(released.changed, EVERYWHERE);
+      this.#publish([row.booth_id], FIGURES_ONLY);
     } else if (isRecruiter) {
-      // Notes and rating may still be written after the chat ended.
       await updateConversation(this.#ctx.db, row.id, { ...(input.notes !== undefined ? { notes: input.notes } : {}), ...(input.rating !== undefined ? { rating: input.rating } : {}) });
     }
-    const conversation = await this.#announce(row.id);
-    this.#publishAllPlacesOf(row.graduate_id);
-    this.#publish(row.booth_id);
-    return conversation;
+    return this.#announce(row.id);
   }
 
   async handOff(actor: TSessionUser, conversationId: string, toRecruiterId: string): Promise<TConversation> {
@@ -394,7 +467,6 @@ export class LiveFairService {
     await appendHandoff(this.#ctx.db, row.id, { from: actor.id, to: toRecruiterId, at: this.#ctx.clock().toISOString() });
     const conversation = await this.#announce(row.id, [actor.id]);
     this.#out.emit(rooms.user(toRecruiterId), 'conversation:started', conversation);
-    this.#publish(booth.id);
     return conversation;
   }
 
@@ -422,28 +494,15 @@ export class LiveFairService {
     return fair;
   }
 
-  async #fairOf(booth: BoothWithOrganisation): Promise<FairRow> {
-    const fair = await findFair(this.#ctx.db, booth.fair_id);
-    if (!fair) throw AppError.notFound('Fair');
-    return fair;
-  }
-
-  /** An approved booth of a live fair, or a clear refusal. */
-  async #liveBooth(boothId: string): Promise<{ booth: BoothWithOrganisation; fair: FairRow }> {
-    const booth = await findBooth(this.#ctx.db, boothId);
-    if (!booth || booth.status !== 'approved') throw AppError.notFound('Booth');
-    const fair = await this.#fairOf(booth);
-    if (fair.status === 'draft') throw AppError.notFound('Booth');
-    if (fair.status !== 'live') throw AppError.conflict(fair.status === 'ended' ? 'This fair has ended' : 'This fair has not opened yet');
-    return { booth, fair };
-  }
-
-  /** A booth the actor staffs; anyone else gets not_found, so booths of other employers cannot be probed. */
-  async #staffedBooth(actor: TSessionUser, boothId: string): Promise<BoothWithOrganisation> {
-    const booth = await this.#booth(boothId);
-    if (!booth || !policy.canStaffBooth(actor, booth, await isRepresentative(this.#ctx.db, booth.id, actor.id))) throw AppError.notFound('Booth');
-    if (booth.status !== 'approved') throw AppError.conflict('This booth has not been approved');
-    return booth;
+  /**
+   * A booth the actor staffs, with its fair's status (read fresh, in one query with the
+   * representative check); anyone else gets not_found, so booths of other employers cannot be probed.
+   */
+  async #staffedBooth(actor: TSessionUser, boothId: string): Promise<{ booth: BoothWithOrganisation; fairStatus: FairRow['status']; callTimeoutSeconds: number }> {
+    const access = await staffAccess(this.#ctx.db, boothId, actor.id);
+    if (!access || !policy.canStaffBooth(actor, access.booth, access.isRepresentative)) throw AppError.notFound('Booth');
+    if (access.booth.status !== 'approved') throw AppError.conflict('This booth has not been approved');
+    return access;
   }
 
   async #participantConversation(actor: TSessionUser, conversationId: string): Promise<ConversationView> {
@@ -452,18 +511,16 @@ export class LiveFairService {
     return row;
   }
 
-  async #conversation(id: string): Promise<TConversation> {
-    const row = await findConversation(this.#ctx.db, id);
-    if (!row) throw AppError.notFound('Conversation');
-    return toConversation(row);
-  }
-
   /** Sends the conversation's new state to both sides (and to anyone it was just taken from). */
   async #announce(id: string, alsoTo: string[] = []): Promise<TConversation> {
-    const conversation = await this.#conversation(id);
-    for (const userId of new Set([conversation.graduateId, conversation.recruiterId, ...alsoTo])) {
-      this.#out.emit(rooms.user(userId), 'conversation:updated', conversation);
-    }
+    const row = await findConversation(this.#ctx.db, id);
+    if (!row) throw AppError.notFound('Conversation');
+    return this.#announceRow(row, alsoTo);
+  }
+
+  #announceRow(row: ConversationView, alsoTo: string[] = []): TConversation {
+    const conversation = toConversation(row);
+    this.#out.emit([...new Set([conversation.graduateId, conversation.recruiterId, ...alsoTo])].map(rooms.user), 'conversation:updated', conversation);
     return conversation;
   }
 
@@ -473,45 +530,26 @@ export class LiveFairService {
     return ended;
   }
 
-  async #afterCallEnded(callId: string, ended: EndedCall, reason: 'expired' | 'skipped' | 'declined' | 'returned'): Promise<void> {
+  #afterCallEnded(callId: string, ended: EndedCall, reason: 'expired' | 'skipped' | 'declined' | 'returned'): void {
     const placeKept = ended.outcome === 'kept';
-    for (const userId of [ended.userId, ended.recruiterId]) this.#out.emit(rooms.user(userId), 'call:cancelled', { callId, reason, placeKept });
+    this.#out.emit([rooms.user(ended.userId), rooms.user(ended.recruiterId)], 'call:cancelled', { callId, reason, placeKept });
     if (!placeKept) {
       this.#out.emit(rooms.user(ended.userId), 'queue:place-removed', { boothId: ended.boothId, reason: reason === 'declined' ? 'declined' : 'lapsed' });
       this.#out.leave(rooms.user(ended.userId), rooms.queue(ended.boothId));
     }
-    this.#publishAllPlacesOf(ended.userId);
-    this.#publish(ended.boothId);
+    this.#publish(ended.changed, EVERYWHERE);
   }
 
-  async #incomingCall(callId: string, boothId: string, fairId: string, recruiterId: string, expiresAt: number) {
-    const booth = await this.#booth(boothId);
-    const recruiterName = await this.#names.get(recruiterId, async () => (await this.#ctx.db.selectFrom('users').select('name').where('id', '=', recruiterId).executeTakeFirst())?.name ?? '');
-    return {
-      callId,
-      boothId,
-      fairId,
-      organisationName: booth?.organisation_name ?? '',
-      recruiterName,
-      expiresAt: new Date(expiresAt).toISOString(),
-    };
-  }
-
-  async #isOnDuty(booth: BoothWithOrganisation, now: Date): Promise<boolean> {
-    if ((await boothsOnDuty(this.#ctx.db, [booth.id], now)).has(booth.id)) return true;
-    return (await this.#store.recruitersPresent(booth.id, now.getTime())) > 0;
-  }
-
-  async #servers(booth: BoothWithOrganisation): Promise<number> {
-    const present = await this.#store.recruitersPresent(booth.id, this.#ctx.clock().getTime());
-    return Math.max(1, present) * booth.max_concurrent_chats;
+  /** The booth as it is now (not claiming any broadcast). */
+  async #read(boothId: string, staff = false): Promise<BoothView> {
+    return (await this.#store.view(boothId, this.#ctx.clock().getTime(), { staff }))!;
   }
 
   async #placeAt(userId: string, booth: BoothWithOrganisation): Promise<TQueuePlace | undefined> {
-    const mine = await this.#store.ticketOf(booth.id, userId);
+    const view = await this.#read(booth.id);
+    const mine = view.entries.find((e) => e.userId === userId);
     if (!mine) return undefined;
-    const snapshot = await this.#store.snapshot(booth.id, booth.fair_id, await this.#store.entries(booth.id), await this.#servers(booth));
-    const figures = placeOf(snapshot, mine.ticket);
+    const figures = placeOf(toSnapshot(view, booth.id, booth.fair_id, booth.max_concurrent_chats), mine.ticket);
     if (!figures) return undefined;
     return {
       ticket: mine.ticket,
@@ -521,73 +559,50 @@ export class LiveFairService {
       ...figures,
       hasMissedOnce: mine.hasMissedOnce,
       joinedAt: new Date(mine.joinedAt).toISOString(),
+      version: view.version,
     };
   }
 
-  async #lobbyCard(booth: BoothWithOrganisation, isOnRota: boolean, known?: StaffEntry[]): Promise<TLobbyBooth> {
-    const now = this.#ctx.clock().getTime();
-    const [entries, inConversation, average, present] = await Promise.all([
-      known ?? this.#store.entries(booth.id),
-      this.#store.activeConversationCount(booth.id),
-      this.#store.averageServiceSeconds(booth.id),
-      this.#store.recruitersPresent(booth.id, now),
-    ]);
-    const waitingNow = entries.filter((e) => !e.isHeld && !e.isCalled).length;
+  #lobbyCard(booth: BoothWithOrganisation, view: BoothView, isOnRota: boolean): TLobbyBooth {
+    const waitingNow = view.entries.filter((e) => !e.isHeld && !e.isCalled).length;
     return {
       boothId: booth.id,
       organisationName: booth.organisation_name,
       industry: booth.industry,
       jobTitles: booth.jobs.map((j) => j.title),
-      waiting: entries.length,
-      inConversation,
-      estimatedWaitSeconds: estimateWaitSeconds(waitingNow + 1, Math.max(1, present) * booth.max_concurrent_chats, average),
-      isOnDuty: isOnRota || present > 0,
+      waiting: view.entries.length,
+      inConversation: view.inConversation,
+      estimatedWaitSeconds: estimateWaitSeconds(waitingNow + 1, Math.max(1, view.present) * booth.max_concurrent_chats, view.averageServiceSeconds),
+      isOnDuty: isOnRota || view.present > 0,
     };
   }
 
-  async #staffQueue(booth: BoothWithOrganisation, entries: StaffEntry[]): Promise<TStaffQueue> {
-    const active = await listActiveConversations(this.#ctx.db, booth.id);
+  /** The console's queue from a view read with staff data. */
+  #staffQueue(booth: BoothWithOrganisation, view: BoothView): TStaffQueueUpdate {
     const pendingCalls = [];
-    for (const entry of entries.filter((e) => e.isCalled)) {
-      const busy = await this.#store.busyWith(entry.userId);
-      const call = busy?.kind === 'call' ? await this.#store.getCall(busy.id) : undefined;
-      if (call) pendingCalls.push({ callId: call.callId, recruiterId: call.recruiterId, candidate: entry.summary, expiresAt: new Date(call.expiresAt).toISOString() });
+    for (const e of view.entries) {
+      if (e.call && e.summary) pendingCalls.push({ callId: e.call.callId, recruiterId: e.call.recruiterId, candidate: e.summary, expiresAt: new Date(e.call.expiresAt).toISOString() });
     }
     return {
       boothId: booth.id,
-      entries: entries.map((e) => ({
-        candidate: e.summary,
+      version: view.figuresVersion,
+      entries: view.entries.map((e) => ({
+        candidate: e.summary ?? { userId: e.userId, name: '', school: null, major: null, degree: null, graduationYear: null, jobIntention: null },
         joinedAt: new Date(e.joinedAt).toISOString(),
         isHeld: e.isHeld,
         isCalled: e.isCalled,
         hasMissedOnce: e.hasMissedOnce,
         isPriority: e.isPriority,
       })),
-      activeConversations: active.map(toConversation),
       pendingCalls,
-      averageServiceSeconds: await this.#store.averageServiceSeconds(booth.id),
+      averageServiceSeconds: view.averageServiceSeconds,
     };
   }
 
-  /** Coalesces a burst of changes at one booth into one round of broadcasts. */
-  #publish(boothId: string): void {
-    if (this.#isStopped || this.#pendingPublish.has(boothId)) return;
-    this.#pendingPublish.add(boothId);
-    setTimeout(() => {
-      this.#pendingPublish.delete(boothId);
-      if (this.#isStopped) return;
-      this.#broadcastBooth(boothId).catch((error: unknown) => this.#ctx.logger.error({ err: error, boothId }, 'booth broadcast failed'));
-    }, PUBLISH_WINDOW_MS);
-  }
-
-  /** A graduate's hold status changed: every booth where they wait must re-broadcast. */
-  #publishAllPlacesOf(userId: string): void {
-    this.#store
-      .boothsOf(userId)
-      .then((boothIds) => {
-        for (const boothId of boothIds) this.#publish(boothId);
-      })
-      .catch((error: unknown) => this.#ctx.logger.error({ err: error, userId }, 'place refresh failed'));
+  /** Asks for broadcasts of these booths' channels; the scheduler decides when they go out. */
+  #publish(boothIds: readonly string[], channels: readonly Channel[]): void {
+    if (this.#isStopped) return;
+    for (const boothId of boothIds) this.#scheduler.request(boothId, channels);
   }
 
   /** A booth's row for hot paths (broadcasts, calls); its settings may be up to a few seconds old. */
@@ -595,15 +610,18 @@ export class LiveFairService {
     return this.#booths.get(boothId, () => findBooth(this.#ctx.db, boothId));
   }
 
-  async #broadcastBooth(boothId: string): Promise<void> {
+  /** Sends what changed of the booth since any node last sent it, on the channels that are due. */
+  async #broadcastBooth(boothId: string, channels: Channel[]): Promise<void> {
     const booth = await this.#booth(boothId);
-    if (!booth) return;
-    const entries = await this.#store.entries(boothId);
-    const snapshot = await this.#store.snapshot(boothId, booth.fair_id, entries, await this.#servers(booth));
-    this.#out.emit(rooms.queue(boothId), 'queue:booth-updated', snapshot);
-    this.#out.emit(rooms.staff(boothId), 'console:updated', await this.#staffQueue(booth, entries));
-    const onRota = await this.#onRota.get(boothId, async () => (await boothsOnDuty(this.#ctx.db, [boothId], this.#ctx.clock())).has(boothId));
-    this.#out.emit(rooms.lobby(booth.fair_id), 'lobby:booth-updated', { ...(await this.#lobbyCard(booth, onRota, entries)), fairId: booth.fair_id });
+    if (!booth || this.#isStopped) return;
+    const view = await this.#store.view(boothId, this.#ctx.clock().getTime(), { publish: channels.join('') });
+    if (!view || this.#isStopped) return;
+    if (view.channels.includes('q')) this.#out.emit(rooms.queue(boothId), 'queue:booth-updated', toSnapshot(view, boothId, booth.fair_id, booth.max_concurrent_chats));
+    if (view.channels.includes('s')) this.#out.emit(rooms.staff(boothId), 'console:updated', this.#staffQueue(booth, view));
+    if (view.channels.includes('l')) {
+      const onRota = await this.#onRota.get(boothId, async () => (await boothsOnDuty(this.#ctx.db, [boothId], this.#ctx.clock())).has(boothId));
+      this.#out.emit(rooms.lobby(booth.fair_id), 'lobby:booth-updated', { ...this.#lobbyCard(booth, view, onRota), fairId: booth.fair_id });
+    }
   }
 
   #softLimitKey(): string {
@@ -618,7 +636,7 @@ export class LiveFairService {
       for (const callId of await this.#store.dueCalls(now)) {
         const ended = await this.#store.endCall(callId, 'lapse', { kind: 'any', id: '' }, now);
         if ('reason' in ended) continue; // another node got there first
-        await this.#afterCallEnded(callId, ended, 'expired');
+        this.#afterCallEnded(callId, ended, 'expired');
         await this.#passOn(ended);
       }
       const due = await this.#ctx.redis.zrangebyscore(this.#softLimitKey(), '-inf', now, 'LIMIT', 0, 100);
@@ -627,7 +645,7 @@ export class LiveFairService {
         const row = await findConversation(this.#ctx.db, conversationId);
         if (!row || row.status !== 'active') continue;
         const payload = { conversationId, softLimitAt: new Date(row.soft_limit_at).toISOString() };
-        for (const userId of [row.graduate_id, row.recruiter_id]) this.#out.emit(rooms.user(userId), 'conversation:time-warning', payload);
+        this.#out.emit([rooms.user(row.graduate_id), rooms.user(row.recruiter_id)], 'conversation:time-warning', payload);
       }
     } catch (error) {
       this.#ctx.logger.error({ err: error }, 'live fair sweep failed');
@@ -650,6 +668,8 @@ export class LiveFairService {
 
   async #refreshPresence(): Promise<void> {
     const now = this.#ctx.clock().getTime();
-    for (const [boothId, users] of this.#presence) for (const userId of users) await this.#store.markPresent(boothId, userId, now);
+    for (const [boothId, users] of this.#presence) {
+      for (const userId of users) if (await this.#store.markPresent(boothId, userId, now)) this.#publish([boothId], EVERYWHERE);
+    }
   }
 }

@@ -10,15 +10,47 @@
  *   P:ms:<booth>       set   userIds that already let one call lapse here
  *   P:pl:<user>        set   boothIds where the user is queued
  *   P:busy:<user>      string "call:<id>" or "conv:<id>" while the graduate is called or talking
- *   P:call:<id>        hash  booth, user, recruiter, fair, expiresAt
+ *   P:call:<id>        hash  booth, user, recruiter, fair, expiresAt, org, recruiterName, softLimitMinutes
  *   P:due              zset  callId → expiresAt ms
  *   P:load:<recruiter> set   "call:<id>" / "conv:<id>" the recruiter is handling
  *   P:act:<booth>      set   active conversation ids
  *   P:svc:<booth>      list  recent service durations in ms (newest first)
+ *   P:on:<booth>       zset  recruiterId → last seen ms (open consoles)
+ *   P:softlimit        zset  conversationId → when its soft-limit warning is due
  *   P:seq              counter for join order
+ *   P:v:<booth>        counter, bumped whenever what a waiting graduate sees of the booth changes
+ *                      (order, tickets, held flags, recruiters present); a new service time alone
+ *                      does not, so snapshots carry it from the next such change on
+ *   P:w:<booth>        counter, bumped on every change of the booth's live figures (the above,
+ *                      and conversations held, service times): what the console and lobby show
+ *   P:pub:<booth>      hash  channel → the last counter value broadcast on it (by any node)
+ *
+ * Scripts that change a booth bump its counters and return the booths they changed, so the
+ * caller knows what to re-broadcast without asking again.
  */
 
-export const JOIN_SCRIPT = `
+/** Bumps both counters of a booth; `bump_places` does so for every booth where a user waits. */
+const BUMP = `
+local function bump(p, booth)
+  redis.call('INCR', p .. ':v:' .. booth)
+  redis.call('INCR', p .. ':w:' .. booth)
+end
+local function bump_places(p, user, also)
+  local booths = redis.call('SMEMBERS', p .. ':pl:' .. user)
+  local seen = false
+  for _, b in ipairs(booths) do
+    bump(p, b)
+    if b == also then seen = true end
+  end
+  if also and not seen then
+    bump(p, also)
+    booths[#booths + 1] = also
+  end
+  return booths
+end
+`;
+
+export const JOIN_SCRIPT = `${BUMP}
 local p, booth, user, lane, now, ticket, summary = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7]
 local q = p .. ':q:' .. booth
 if redis.call('ZSCORE', q, user) then
@@ -30,6 +62,7 @@ redis.call('HSET', p .. ':tk:' .. booth, user, ticket)
 redis.call('HSET', p .. ':jn:' .. booth, user, now)
 redis.call('HSET', p .. ':cd:' .. booth, user, summary)
 redis.call('SADD', p .. ':pl:' .. user, booth)
+bump(p, booth)
 return {1, ticket}
 `;
 
@@ -45,29 +78,37 @@ local function remove_place(p, booth, user)
 end
 `;
 
-export const LEAVE_SCRIPT = `${REMOVE_PLACE}
+export const LEAVE_SCRIPT = `${BUMP}${REMOVE_PLACE}
 local p, booth, user = ARGV[1], ARGV[2], ARGV[3]
 if not redis.call('ZSCORE', p .. ':q:' .. booth, user) then return 0 end
 remove_place(p, booth, user)
+bump(p, booth)
 return 1
 `;
 
 /**
  * Calls the first graduate at the booth who is not busy elsewhere (their places stay held),
- * unless the recruiter already handles K conversations and calls. Returns {1, user} or {0, reason}.
+ * unless the recruiter already handles K conversations and calls. The call keeps what answering
+ * it needs: the organisation's and recruiter's names and the booth's soft limit (ARGV[9..11]).
+ * Returns {1, user, summary JSON, changed booths...} or {0, reason}.
  */
-export const CALL_NEXT_SCRIPT = `
+export const CALL_NEXT_SCRIPT = `${BUMP}
 local p, booth, recruiter, k, callId, expiresAt, fair, skipUser = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7], ARGV[8]
+local org, recruiterName, softLimitMinutes = ARGV[9], ARGV[10], ARGV[11]
 local load = p .. ':load:' .. recruiter
 if redis.call('SCARD', load) >= k then return {0, 'recruiter_full'} end
 local members = redis.call('ZRANGE', p .. ':q:' .. booth, 0, -1)
 for _, user in ipairs(members) do
   if user ~= skipUser and redis.call('EXISTS', p .. ':busy:' .. user) == 0 then
     redis.call('SET', p .. ':busy:' .. user, 'call:' .. callId)
-    redis.call('HSET', p .. ':call:' .. callId, 'booth', booth, 'user', user, 'recruiter', recruiter, 'fair', fair, 'expiresAt', expiresAt)
+    redis.call('HSET', p .. ':call:' .. callId, 'booth', booth, 'user', user, 'recruiter', recruiter, 'fair', fair, 'expiresAt', expiresAt,
+      'org', org, 'recruiterName', recruiterName, 'softLimitMinutes', softLimitMinutes)
     redis.call('ZADD', p .. ':due', expiresAt, callId)
     redis.call('SADD', load, 'call:' .. callId)
-    return {1, user}
+    -- Called here, held everywhere else: every booth where they wait changes.
+    local reply = {1, user, redis.call('HGET', p .. ':cd:' .. booth, user) or ''}
+    for _, b in ipairs(bump_places(p, user, booth)) do reply[#reply + 1] = b end
+    return reply
   end
 end
 return {0, 'empty'}
@@ -78,9 +119,11 @@ return {0, 'empty'}
  * 'decline' (graduate refuses: place at this booth given up), 'return' (the recruiter puts them
  * back: place kept, no penalty), 'lapse' (expired or skipped: the place is kept once, a second
  * lapse gives it up). ARGV[4] must match the call's user or recruiter
- * (by ARGV[5] = 'user' | 'recruiter' | 'any'). Returns {1, booth, user, recruiter, fair, outcome} or {0, reason}.
+ * (by ARGV[5] = 'user' | 'recruiter' | 'any'). On accept, ARGV[8] (ms) is when the conversation's
+ * soft-limit warning is due (P:softlimit, conversationId → ms).
+ * Returns {1, booth, user, recruiter, fair, outcome, changed booths...} or {0, reason}.
  */
-export const END_CALL_SCRIPT = `${REMOVE_PLACE}
+export const END_CALL_SCRIPT = `${BUMP}${REMOVE_PLACE}
 local p, callId, mode, actor, actorKind, conv, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], tonumber(ARGV[7])
 local key = p .. ':call:' .. callId
 local call = redis.call('HGETALL', key)
@@ -94,13 +137,20 @@ redis.call('DEL', key)
 redis.call('ZREM', p .. ':due', callId)
 redis.call('SREM', p .. ':load:' .. c.recruiter, 'call:' .. callId)
 local outcome = mode
+local changed
 if mode == 'accept' then
+  -- Still busy (now talking): held elsewhere as before, so only this booth changes.
   remove_place(p, c.booth, c.user)
   redis.call('SET', p .. ':busy:' .. c.user, 'conv:' .. conv)
   redis.call('SADD', p .. ':load:' .. c.recruiter, 'conv:' .. conv)
   redis.call('SADD', p .. ':act:' .. c.booth, conv)
+  if ARGV[8] and ARGV[8] ~= '' then redis.call('ZADD', p .. ':softlimit', ARGV[8], conv) end
+  bump(p, c.booth)
+  changed = {c.booth}
 else
+  -- Free again: every place they hold resumes.
   redis.call('DEL', p .. ':busy:' .. c.user)
+  changed = bump_places(p, c.user, c.booth)
   if mode == 'decline' then
     remove_place(p, c.booth, c.user)
   elseif mode == 'return' then
@@ -113,23 +163,33 @@ else
     outcome = 'kept'
   end
 end
-return {1, c.booth, c.user, c.recruiter, c.fair, outcome}
+local reply = {1, c.booth, c.user, c.recruiter, c.fair, outcome}
+for _, b in ipairs(changed) do reply[#reply + 1] = b end
+return reply
 `;
 
 /**
  * Releases a finished conversation: the graduate is free (their held places resume), the
- * recruiter's load drops, and the service time feeds the wait estimates.
+ * recruiter's load drops, its soft-limit warning is off, and the service time feeds the wait estimates.
+ * Returns {removed (0/1), booths whose queue changed...}; the conversation's booth always
+ * has its figures counter bumped.
  */
-export const END_CONVERSATION_SCRIPT = `
+export const END_CONVERSATION_SCRIPT = `${BUMP}
 local p, conv, booth, user, recruiter, durationMs = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local removed = redis.call('SREM', p .. ':act:' .. booth, conv)
 redis.call('SREM', p .. ':load:' .. recruiter, 'conv:' .. conv)
-if redis.call('GET', p .. ':busy:' .. user) == 'conv:' .. conv then redis.call('DEL', p .. ':busy:' .. user) end
+local reply = {removed}
+if redis.call('GET', p .. ':busy:' .. user) == 'conv:' .. conv then
+  redis.call('DEL', p .. ':busy:' .. user)
+  for _, b in ipairs(bump_places(p, user, nil)) do reply[#reply + 1] = b end
+end
+redis.call('ZREM', p .. ':softlimit', conv)
 if removed == 1 and tonumber(durationMs) > 0 then
   redis.call('LPUSH', p .. ':svc:' .. booth, durationMs)
   redis.call('LTRIM', p .. ':svc:' .. booth, 0, 19)
 end
-return removed
+redis.call('INCR', p .. ':w:' .. booth)
+return reply
 `;
 
 /** Moves a conversation to a colleague, who must have room for it. */
@@ -140,4 +200,106 @@ if redis.call('SCARD', p .. ':load:' .. to) >= k then return {0, 'recruiter_full
 redis.call('SREM', p .. ':load:' .. from, 'conv:' .. conv)
 redis.call('SADD', p .. ':load:' .. to, 'conv:' .. conv)
 return {1, 'ok'}
+`;
+
+/**
+ * A recruiter's console opens (ARGV[5] = 'on', refreshed while open) or closes ('off') at a booth.
+ * The booth changes (its capacity does) only when the recruiter was not counted before, or is no
+ * longer. Returns 1 when it changed.
+ */
+export const PRESENCE_SCRIPT = `${BUMP}
+local p, booth, user, now, mode, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], tonumber(ARGV[6])
+local key = p .. ':on:' .. booth
+if mode == 'on' then
+  local seen = redis.call('ZSCORE', key, user)
+  redis.call('ZADD', key, now, user)
+  if seen and tonumber(seen) >= now - ttl then return 0 end
+else
+  if redis.call('ZREM', key, user) == 0 then return 0 end
+end
+bump(p, booth)
+return 1
+`;
+
+/**
+ * Everything the booth's broadcasts and answers are built from, in one round trip.
+ * ARGV: prefix, booth, now, presence TTL ms, channels, staff.
+ * channels '' reads without publishing (staff '1' adds what the console shows). Otherwise it is
+ * the channels about to be broadcast ('q' queue, 's' staff console, 'l' lobby): those whose
+ * counter moved since the last broadcast on them (by any node) are marked broadcast at the
+ * current value and returned; when none moved, nothing else is read.
+ * Returns {v, w, channels, present, inConversation, averageServiceSeconds or '', n, then per
+ * waiting graduate in call order: user, ticket, state, joinedAt, summary, callId, recruiter,
+ * expiresAt} where state holds P (priority), H (held), C (called here), M (missed once);
+ * the last four are '' unless staff data is read.
+ */
+export const BOOTH_VIEW_SCRIPT = `
+local p, booth, now, ttl, channels, staff = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], ARGV[6] == '1'
+local v = tonumber(redis.call('GET', p .. ':v:' .. booth) or '0')
+local w = tonumber(redis.call('GET', p .. ':w:' .. booth) or '0')
+local due = ''
+if channels ~= '' then
+  local pub = p .. ':pub:' .. booth
+  for i = 1, #channels do
+    local ch = string.sub(channels, i, i)
+    local current = w
+    if ch == 'q' then current = v end
+    local last = tonumber(redis.call('HGET', pub, ch) or '-1')
+    if last < current then
+      redis.call('HSET', pub, ch, current)
+      due = due .. ch
+    end
+  end
+  if due == '' then return {v, w, ''} end
+  staff = string.find(due, 's', 1, true) ~= nil
+end
+local present = redis.call('ZCOUNT', p .. ':on:' .. booth, now - ttl, '+inf')
+local act = redis.call('SCARD', p .. ':act:' .. booth)
+local svc = redis.call('LRANGE', p .. ':svc:' .. booth, 0, -1)
+local sum, count = 0, 0
+for _, s in ipairs(svc) do
+  local ms = tonumber(s)
+  if ms and ms > 0 then
+    sum = sum + ms
+    count = count + 1
+  end
+end
+local avg = ''
+if count > 0 then avg = tostring(math.max(1, math.floor(sum / count / 1000 + 0.5))) end
+local members = redis.call('ZRANGE', p .. ':q:' .. booth, 0, -1, 'WITHSCORES')
+local n = #members / 2
+local missed = {}
+for _, u in ipairs(redis.call('SMEMBERS', p .. ':ms:' .. booth)) do missed[u] = true end
+local reply = {v, w, due, present, act, avg, n}
+local tk, jn, cd = p .. ':tk:' .. booth, p .. ':jn:' .. booth, p .. ':cd:' .. booth
+for i = 1, #members, 2 do
+  local user = members[i]
+  local state = ''
+  if tonumber(members[i + 1]) < 10000000000000 then state = 'P' end
+  if missed[user] then state = state .. 'M' end
+  local busy = redis.call('GET', p .. ':busy:' .. user)
+  local callId, recruiter, expiresAt = '', '', ''
+  if busy then
+    local here = false
+    if string.sub(busy, 1, 5) == 'call:' then
+      local call = redis.call('HMGET', p .. ':call:' .. string.sub(busy, 6), 'booth', 'recruiter', 'expiresAt')
+      if call[1] == booth then
+        here = true
+        if staff then
+          callId, recruiter, expiresAt = string.sub(busy, 6), call[2] or '', call[3] or ''
+        end
+      end
+    end
+    if here then state = state .. 'C' else state = state .. 'H' end
+  end
+  reply[#reply + 1] = user
+  reply[#reply + 1] = redis.call('HGET', tk, user) or ''
+  reply[#reply + 1] = state
+  reply[#reply + 1] = redis.call('HGET', jn, user) or '0'
+  if staff then reply[#reply + 1] = redis.call('HGET', cd, user) or '{}' else reply[#reply + 1] = '' end
+  reply[#reply + 1] = callId
+  reply[#reply + 1] = recruiter
+  reply[#reply + 1] = expiresAt
+end
+return reply
 `;

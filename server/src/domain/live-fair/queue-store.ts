@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { TICKET_LENGTH, type TBoothQueueSnapshot, type TCandidateSummary } from '@yunpin/shared';
-import { CALL_NEXT_SCRIPT, END_CALL_SCRIPT, END_CONVERSATION_SCRIPT, HAND_OFF_SCRIPT, JOIN_SCRIPT, LEAVE_SCRIPT } from './queue-scripts.js';
+import { BOOTH_VIEW_SCRIPT, CALL_NEXT_SCRIPT, END_CALL_SCRIPT, END_CONVERSATION_SCRIPT, HAND_OFF_SCRIPT, JOIN_SCRIPT, LEAVE_SCRIPT, PRESENCE_SCRIPT } from './queue-scripts.js';
 
 export type CallEndMode = 'accept' | 'decline' | 'return' | 'lapse';
 export type CallOutcome = 'accept' | 'decline' | 'kept' | 'dropped';
@@ -12,6 +12,8 @@ export interface EndedCall {
   recruiterId: string;
   fairId: string;
   outcome: CallOutcome;
+  /** Booths whose queue changed (the call's booth, and every other place the graduate holds if they are free again). */
+  changed: string[];
 }
 
 export interface PendingCall {
@@ -21,22 +23,50 @@ export interface PendingCall {
   recruiterId: string;
   fairId: string;
   expiresAt: number;
+  organisationName: string;
+  recruiterName: string;
+  /** The booth's soft limit when the call was placed. */
+  softLimitMinutes: number;
 }
 
-export interface StaffEntry {
+/** One waiting graduate as the booth view sees them. */
+export interface ViewEntry {
   userId: string;
-  summary: TCandidateSummary;
+  ticket: string;
   joinedAt: number;
+  /** Busy elsewhere (called at another booth, or talking): the place is kept but skipped. */
   isHeld: boolean;
+  /** Being called by this booth right now. */
   isCalled: boolean;
   hasMissedOnce: boolean;
   isPriority: boolean;
+  /** Only in views read for the staff console. */
+  summary?: TCandidateSummary;
+  call?: { callId: string; recruiterId: string; expiresAt: number };
 }
+
+/** A booth's queue and figures, read at one instant. */
+export interface BoothView {
+  /** The booth's queue counter at that instant: snapshots with a higher one are newer. */
+  version: number;
+  /** Its figures counter (moves with the queue, and with conversations and service times too). */
+  figuresVersion: number;
+  /** When publishing: the channels that changed since their last broadcast (by any node). */
+  channels: string;
+  present: number;
+  inConversation: number;
+  averageServiceSeconds: number | null;
+  /** In call order. */
+  entries: ViewEntry[];
+}
+
+/** Broadcast channels of a booth: q = its queue (to graduates), s = its staff console, l = the lobby card. */
+export type Channel = 'q' | 's' | 'l';
 
 const PRIORITY_LANE = 0;
 const NORMAL_LANE = 1;
-const LANE_FACTOR = 10_000_000_000_000;
-const PRESENCE_TTL_MS = 30_000;
+export const PRESENCE_TTL_MS = 30_000;
+const VIEW_STRIDE = 8;
 
 type ScriptReply = [number, ...string[]];
 
@@ -45,8 +75,10 @@ interface ScriptedRedis {
   ypLeave(...args: string[]): Promise<number>;
   ypCallNext(...args: string[]): Promise<ScriptReply>;
   ypEndCall(...args: string[]): Promise<ScriptReply>;
-  ypEndConversation(...args: string[]): Promise<number>;
+  ypEndConversation(...args: string[]): Promise<[number, ...string[]]>;
   ypHandOff(...args: string[]): Promise<ScriptReply>;
+  ypPresence(...args: string[]): Promise<number>;
+  ypBoothView(...args: string[]): Promise<(number | string)[]>;
 }
 
 /** Queue state in Redis, so any server node (or a restarted one) sees the same queues. */
@@ -56,13 +88,15 @@ export class QueueStore {
 
   constructor(redis: Redis, prefix: string) {
     const scripted = redis as Redis & ScriptedRedis;
-    if (typeof scripted.ypJoin !== 'function') {
+    if (typeof scripted.ypBoothView !== 'function') {
       redis.defineCommand('ypJoin', { numberOfKeys: 0, lua: JOIN_SCRIPT });
       redis.defineCommand('ypLeave', { numberOfKeys: 0, lua: LEAVE_SCRIPT });
       redis.defineCommand('ypCallNext', { numberOfKeys: 0, lua: CALL_NEXT_SCRIPT });
       redis.defineCommand('ypEndCall', { numberOfKeys: 0, lua: END_CALL_SCRIPT });
       redis.defineCommand('ypEndConversation', { numberOfKeys: 0, lua: END_CONVERSATION_SCRIPT });
       redis.defineCommand('ypHandOff', { numberOfKeys: 0, lua: HAND_OFF_SCRIPT });
+      redis.defineCommand('ypPresence', { numberOfKeys: 0, lua: PRESENCE_SCRIPT });
+      redis.defineCommand('ypBoothView', { numberOfKeys: 0, lua: BOOTH_VIEW_SCRIPT });
     }
     this.#redis = scripted;
     this.#p = `${prefix}:live`;
@@ -80,21 +114,57 @@ export class QueueStore {
     return (await this.#redis.ypLeave(this.#p, boothId, userId)) === 1;
   }
 
-  async callNext(o: { boothId: string; recruiterId: string; maxLoad: number; callId: string; expiresAt: number; fairId: string; skipUserId?: string }): Promise<{ userId: string } | { reason: 'recruiter_full' | 'empty' }> {
-    const [ok, value] = await this.#redis.ypCallNext(this.#p, o.boothId, o.recruiterId, String(o.maxLoad), o.callId, String(o.expiresAt), o.fairId, o.skipUserId ?? '');
-    return ok === 1 ? { userId: value! } : { reason: value as 'recruiter_full' | 'empty' };
+  /** Calls the first free graduate; `changed` lists every booth where they wait (now held or called). */
+  async callNext(o: {
+    boothId: string;
+    recruiterId: string;
+    maxLoad: number;
+    callId: string;
+    expiresAt: number;
+    fairId: string;
+    organisationName: string;
+    recruiterName: string;
+    softLimitMinutes: number;
+    skipUserId?: string;
+  }): Promise<{ userId: string; summary: TCandidateSummary | undefined; changed: string[] } | { reason: 'recruiter_full' | 'empty' }> {
+    const [ok, value, summary, ...changed] = await this.#redis.ypCallNext(
+      this.#p,
+      o.boothId,
+      o.recruiterId,
+      String(o.maxLoad),
+      o.callId,
+      String(o.expiresAt),
+      o.fairId,
+      o.skipUserId ?? '',
+      o.organisationName,
+      o.recruiterName,
+      String(o.softLimitMinutes),
+    );
+    if (ok !== 1) return { reason: value as 'recruiter_full' | 'empty' };
+    return { userId: value!, summary: summary ? (JSON.parse(summary) as TCandidateSummary) : undefined, changed };
   }
 
-  /** Ends a call; `actor` must be its graduate (`user`), its recruiter, or `any` for the expiry sweep. */
-  async endCall(callId: string, mode: CallEndMode, actor: { kind: 'user' | 'recruiter' | 'any'; id: string }, now: number, conversationId = ''): Promise<EndedCall | { reason: string }> {
-    const reply = await this.#redis.ypEndCall(this.#p, callId, mode, actor.id, actor.kind, conversationId, String(now));
+  /**
+   * Ends a call; `actor` must be its graduate (`user`), its recruiter, or `any` for the expiry sweep.
+   * Accepting needs the new conversation's id and when its soft-limit warning is due.
+   */
+  async endCall(
+    callId: string,
+    mode: CallEndMode,
+    actor: { kind: 'user' | 'recruiter' | 'any'; id: string },
+    now: number,
+    conversation?: { id: string; softLimitAt: number },
+  ): Promise<EndedCall | { reason: string }> {
+    const reply = await this.#redis.ypEndCall(this.#p, callId, mode, actor.id, actor.kind, conversation?.id ?? '', String(now), conversation ? String(conversation.softLimitAt) : '');
     if (reply[0] !== 1) return { reason: reply[1] ?? 'unknown' };
-    const [, boothId, userId, recruiterId, fairId, outcome] = reply as [number, string, string, string, string, CallOutcome];
-    return { boothId, userId, recruiterId, fairId, outcome };
+    const [, boothId, userId, recruiterId, fairId, outcome, ...changed] = reply as [number, string, string, string, string, CallOutcome, ...string[]];
+    return { boothId, userId, recruiterId, fairId, outcome, changed };
   }
 
-  async endConversation(o: { conversationId: string; boothId: string; userId: string; recruiterId: string; durationMs: number }): Promise<boolean> {
-    return (await this.#redis.ypEndConversation(this.#p, o.conversationId, o.boothId, o.userId, o.recruiterId, String(Math.max(0, Math.round(o.durationMs))))) === 1;
+  /** Releases a conversation; `changed` lists the booths where the graduate's held places resume. */
+  async endConversation(o: { conversationId: string; boothId: string; userId: string; recruiterId: string; durationMs: number }): Promise<{ removed: boolean; changed: string[] }> {
+    const [removed, ...changed] = await this.#redis.ypEndConversation(this.#p, o.conversationId, o.boothId, o.userId, o.recruiterId, String(Math.max(0, Math.round(o.durationMs))));
+    return { removed: removed === 1, changed };
   }
 
   async handOff(conversationId: string, fromId: string, toId: string, maxLoad: number): Promise<{ ok: true } | { reason: string }> {
@@ -105,7 +175,17 @@ export class QueueStore {
   async getCall(callId: string): Promise<PendingCall | undefined> {
     const c = await this.#redis.hgetall(`${this.#p}:call:${callId}`);
     if (!c.booth || !c.user || !c.recruiter || !c.fair || !c.expiresAt) return undefined;
-    return { callId, boothId: c.booth, userId: c.user, recruiterId: c.recruiter, fairId: c.fair, expiresAt: Number(c.expiresAt) };
+    return {
+      callId,
+      boothId: c.booth,
+      userId: c.user,
+      recruiterId: c.recruiter,
+      fairId: c.fair,
+      expiresAt: Number(c.expiresAt),
+      organisationName: c.org ?? '',
+      recruiterName: c.recruiterName ?? '',
+      softLimitMinutes: Number(c.softLimitMinutes ?? 10),
+    };
   }
 
   /** Calls whose time is up, for the expiry sweep. */
@@ -125,86 +205,57 @@ export class QueueStore {
     return this.#redis.smembers(`${this.#p}:pl:${userId}`);
   }
 
-  async ticketOf(boothId: string, userId: string): Promise<{ ticket: string; joinedAt: number; hasMissedOnce: boolean } | undefined> {
-    const [ticket, joinedAt, missed] = await this.#redis
-      .multi()
-      .hget(`${this.#p}:tk:${boothId}`, userId)
-      .hget(`${this.#p}:jn:${boothId}`, userId)
-      .sismember(`${this.#p}:ms:${boothId}`, userId)
-      .exec()
-      .then((r) => (r ?? []).map(([, v]) => v) as [string | null, string | null, number]);
-    return ticket ? { ticket, joinedAt: Number(joinedAt), hasMissedOnce: missed === 1 } : undefined;
+  /** Marks a recruiter's console as open at a booth (refreshed while it stays open); true when the booth's capacity changed. */
+  async markPresent(boothId: string, recruiterId: string, now: number): Promise<boolean> {
+    return (await this.#redis.ypPresence(this.#p, boothId, recruiterId, String(now), 'on', String(PRESENCE_TTL_MS))) === 1;
   }
 
-  async summaryOf(boothId: string, userId: string): Promise<TCandidateSummary | undefined> {
-    const json = await this.#redis.hget(`${this.#p}:cd:${boothId}`, userId);
-    return json ? (JSON.parse(json) as TCandidateSummary) : undefined;
-  }
-
-  async activeConversationCount(boothId: string): Promise<number> {
-    return this.#redis.scard(`${this.#p}:act:${boothId}`);
-  }
-
-  /** Mean of the booth's recent conversation lengths, in seconds. */
-  async averageServiceSeconds(boothId: string): Promise<number | null> {
-    const values = (await this.#redis.lrange(`${this.#p}:svc:${boothId}`, 0, -1)).map(Number).filter((v) => v > 0);
-    if (values.length === 0) return null;
-    return Math.max(1, Math.round(values.reduce((a, b) => a + b, 0) / values.length / 1000));
-  }
-
-  /** Marks a recruiter's console as open at a booth (refreshed while it stays open). */
-  async markPresent(boothId: string, recruiterId: string, now: number): Promise<void> {
-    await this.#redis.zadd(`${this.#p}:on:${boothId}`, now, recruiterId);
-  }
-
-  async markAbsent(boothId: string, recruiterId: string): Promise<void> {
-    await this.#redis.zrem(`${this.#p}:on:${boothId}`, recruiterId);
+  async markAbsent(boothId: string, recruiterId: string, now: number): Promise<boolean> {
+    return (await this.#redis.ypPresence(this.#p, boothId, recruiterId, String(now), 'off', String(PRESENCE_TTL_MS))) === 1;
   }
 
   async recruitersPresent(boothId: string, now: number): Promise<number> {
     return this.#redis.zcount(`${this.#p}:on:${boothId}`, now - PRESENCE_TTL_MS, '+inf');
   }
 
-  /** The booth queue in call order, with busy flags: what both snapshots are built from. */
-  async entries(boothId: string): Promise<StaffEntry[]> {
-    const p = this.#p;
-    const members = await this.#redis.zrange(`${p}:q:${boothId}`, 0, -1, 'WITHSCORES');
-    if (members.length === 0) return [];
-    const users: { userId: string; isPriority: boolean }[] = [];
-    for (let i = 0; i < members.length; i += 2) users.push({ userId: members[i]!, isPriority: Number(members[i + 1]) < LANE_FACTOR });
-    const ids = users.map((u) => u.userId);
-    const [busy, joined, summaries, missed] = await Promise.all([
-      this.#redis.mget(ids.map((id) => `${p}:busy:${id}`)),
-      this.#redis.hmget(`${p}:jn:${boothId}`, ...ids),
-      this.#redis.hmget(`${p}:cd:${boothId}`, ...ids),
-      this.#redis.smembers(`${p}:ms:${boothId}`),
-    ]);
-    const missedSet = new Set(missed);
-    const callsHere = await Promise.all(
-      busy.map(async (b) => (b?.startsWith('call:') ? (await this.#redis.hget(`${p}:call:${b.slice(5)}`, 'booth')) === boothId : false)),
-    );
-    return users.map((u, i) => ({
-      userId: u.userId,
-      summary: JSON.parse(summaries[i] ?? '{}') as TCandidateSummary,
-      joinedAt: Number(joined[i] ?? 0),
-      isHeld: busy[i] !== null && !callsHere[i],
-      isCalled: callsHere[i] ?? false,
-      hasMissedOnce: missedSet.has(u.userId),
-      isPriority: u.isPriority,
-    }));
-  }
-
-  /** The booth-wide view (tickets only) that every graduate in the queue receives. */
-  async snapshot(boothId: string, fairId: string, entries: StaffEntry[], servers: number): Promise<TBoothQueueSnapshot> {
-    const ids = entries.map((e) => e.userId);
-    const tickets = ids.length ? await this.#redis.hmget(`${this.#p}:tk:${boothId}`, ...ids) : [];
+  /**
+   * The booth's queue and figures in one round trip. With `publish`, only the channels among it
+   * that changed since their last broadcast are claimed (by this caller, across nodes), and
+   * undefined means none did. Without it, the view is read as it is (`staff` adds candidate
+   * summaries and pending calls).
+   */
+  async view(boothId: string, now: number, o: { publish: string } | { staff: boolean }): Promise<BoothView | undefined> {
+    const publish = 'publish' in o ? o.publish : '';
+    const reply = await this.#redis.ypBoothView(this.#p, boothId, String(now), String(PRESENCE_TTL_MS), publish, 'staff' in o && o.staff ? '1' : '0');
+    const channels = String(reply[2]);
+    if (publish && channels === '') return undefined;
+    const avg = String(reply[5]);
+    const n = Number(reply[6]);
+    const entries: ViewEntry[] = [];
+    for (let i = 0, at = 7; i < n; i++, at += VIEW_STRIDE) {
+      const state = String(reply[at + 2]);
+      const summary = String(reply[at + 4]);
+      const callId = String(reply[at + 5]);
+      entries.push({
+        userId: String(reply[at]),
+        ticket: String(reply[at + 1]) || '0'.repeat(TICKET_LENGTH),
+        joinedAt: Number(reply[at + 3]),
+        isHeld: state.includes('H'),
+        isCalled: state.includes('C'),
+        hasMissedOnce: state.includes('M'),
+        isPriority: state.includes('P'),
+        ...(summary ? { summary: JSON.parse(summary) as TCandidateSummary } : {}),
+        ...(callId ? { call: { callId, recruiterId: String(reply[at + 6]), expiresAt: Number(reply[at + 7]) } } : {}),
+      });
+    }
     return {
-      boothId,
-      fairId,
-      tickets: tickets.map((t) => t ?? '0'.repeat(TICKET_LENGTH)).join(''),
-      held: entries.map((e) => (e.isHeld || e.isCalled ? '1' : '0')).join(''),
-      servers,
-      averageServiceSeconds: await this.averageServiceSeconds(boothId),
+      version: Number(reply[0]),
+      figuresVersion: Number(reply[1]),
+      channels,
+      present: Number(reply[3]),
+      inConversation: Number(reply[4]),
+      averageServiceSeconds: avg === '' ? null : Number(avg),
+      entries,
     };
   }
 
@@ -214,4 +265,23 @@ export class QueueStore {
     for (const user of users) await this.leave(boothId, user);
     return users;
   }
+}
+
+/** The booth-wide queue snapshot every waiting graduate receives, from a view. */
+export function toSnapshot(view: BoothView, boothId: string, fairId: string, maxConcurrentChats: number): TBoothQueueSnapshot {
+  let tickets = '';
+  let held = '';
+  for (const e of view.entries) {
+    tickets += e.ticket;
+    held += e.isHeld || e.isCalled ? '1' : '0';
+  }
+  return {
+    boothId,
+    fairId,
+    version: view.version,
+    tickets,
+    held,
+    servers: Math.max(1, view.present) * maxConcurrentChats,
+    averageServiceSeconds: view.averageServiceSeconds,
+  };
 }
