@@ -2,8 +2,8 @@
  * fair-queue: the live fair queue under a fair-sized crowd, across two server nodes.
  *
  *   npm run bench -- fair-queue [--duration=60] [--graduates=5000] [--booths=100] [--k=2]
- *                               [--lanes=1] [--think=15000] [--churn=5] [--join-rate=400]
- *                               [--workers=2] [--prefill=redis|api] [--profile]
+ *                               [--lanes=1] [--think=15000] [--stagger=1000] [--churn=5]
+ *                               [--join-rate=400] [--workers=2] [--prefill=redis|api] [--profile]
  *
  * Starts a fresh PostgreSQL schema (migrated with server/src/db/migrate.ts), a unique Redis
  * prefix, two server processes running createPlatform on free ports, and load workers holding
@@ -56,6 +56,7 @@ const o = {
   lanes: option('lanes', 1),
   durationMs: option('duration', 60) * 1000,
   thinkMs: option('think', 15000),
+  staggerMs: option('stagger', 1000),
   churn: option('churn', 5),
   joinRate: option('join-rate', 400),
   workers: option('workers', 2),
@@ -243,6 +244,7 @@ async function main(): Promise<void> {
     joinConcurrency: 20,
     lanes: o.lanes,
     thinkMs: o.thinkMs,
+    staggerMs: o.staggerMs,
     emptyBackoffMs: 500,
     churnPerSecond: o.churn / o.workers,
     rejoinAfterMs: 2000,
@@ -364,7 +366,7 @@ async function main(): Promise<void> {
   const budget = HARD_LIMIT_MS - (Date.now() - STARTED) - TEARDOWN_RESERVE_MS - 10_000;
   const durationMs = Math.max(10_000, Math.min(o.durationMs, budget));
   if (durationMs < o.durationMs) say(`shortening the workload to ${(durationMs / 1000).toFixed(0)} s to stay within the 5-minute limit`);
-  say(`workload for ${(durationMs / 1000).toFixed(0)} s: ${o.booths} recruiters × ${o.lanes} call loop(s) (call:next → graduate accepts → one message each way → conversation:end → think ≈${o.thinkMs} ms), ${o.churn} leave+rejoin/s, served graduates requeue elsewhere; probes every ${params.probeEveryMs} ms`);
+  say(`workload for ${(durationMs / 1000).toFixed(0)} s: ${o.booths} recruiters × ${o.lanes} call loop(s) (first calls spread over ${o.staggerMs} ms; call:next → graduate accepts → one message each way → conversation:end → think ≈${o.thinkMs} ms), ${o.churn} leave+rejoin/s, served graduates requeue elsewhere; probes every ${params.probeEveryMs} ms`);
   await Promise.all(nodes.map((n) => ask(n, { type: 'stats-start', profile: o.profile }, 'ok')));
   const cpu0 = cpuTimes();
   const runWatch = new CpuWatch(ours);

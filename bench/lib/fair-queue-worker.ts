@@ -43,6 +43,8 @@ interface Change {
 interface Watch {
   grad: Grad;
   booth: string;
+  /** The newest snapshot version seen: an older snapshot arriving later is ignored, as the client does. */
+  version: number;
   pending: Change[];
   /** Snapshots seen while an unresolved change is pending (at most a few, briefly). */
   hist: [number, TBoothQueueSnapshot][];
@@ -228,7 +230,9 @@ function onSnapshot(g: Grad, s: TBoothQueueSnapshot): void {
     counters.snapshotBytes += 160 + s.tickets.length + s.held.length;
   }
   const w = g.places.get(s.boothId)?.watch;
-  if (!w || w.pending.length === 0) return;
+  if (!w || s.version < w.version) return;
+  w.version = s.version;
+  if (w.pending.length === 0) return;
   let unresolved = false;
   let k = 0;
   for (const c of w.pending) {
@@ -296,7 +300,7 @@ async function join(g: Grad, boothId: string): Promise<boolean> {
       c.dead = true;
       return false;
     }
-    addPlace(g, boothId, ack.data.ticket, c);
+    addPlace(g, boothId, ack.data.ticket, c, ack.data.version);
     resolveChange(c, ack.data.ticket, g);
     if (measuring) counters.joins++;
     return true;
@@ -306,8 +310,8 @@ async function join(g: Grad, boothId: string): Promise<boolean> {
   }
 }
 
-function addPlace(g: Grad, boothId: string, ticket: string, joinChange: Change): void {
-  const watch: Watch = { grad: g, booth: boothId, pending: [], hist: [], gone: false };
+function addPlace(g: Grad, boothId: string, ticket: string, joinChange: Change, version: number): void {
+  const watch: Watch = { grad: g, booth: boothId, version, pending: [], hist: [], gone: false };
   g.places.set(boothId, { ticket, since: now(), watch, joinChange });
   boothWatchers.get(boothId)?.add(watch);
 }
@@ -615,7 +619,7 @@ async function queuePhase(maxMs: number, mode: 'api' | 'mine'): Promise<WorkerRe
         if (!ack.ok) return false;
         for (const place of ack.data.places) {
           const settled: Change = { kind: 'join', booth: place.boothId, tSend: 0, tAck: 0, ticket: place.ticket, dead: true, watchers: [], early: undefined };
-          addPlace(g, place.boothId, place.ticket, settled);
+          addPlace(g, place.boothId, place.ticket, settled, place.version);
         }
         return true;
       });
@@ -668,11 +672,12 @@ async function runPhase(durationMs: number): Promise<WorkerReply> {
   const isOver = () => now() >= end;
 
   const lanes: Promise<void>[] = [];
+  const loops = recruiters.length * params.lanes;
   recruiters.forEach((r, i) => {
     if (!r.socket) return;
     for (let l = 0; l < params.lanes; l++) {
-      // Stagger the first calls over a second so the recruiters do not all fire in one tick.
-      lanes.push(sleep(((i * params.lanes + l) * 997) % 1000).then(() => lane(r)));
+      // Stagger the first calls evenly over --stagger ms (a second by default) so the recruiters do not all fire in one tick.
+      lanes.push(sleep(((i * params.lanes + l) * params.staggerMs) / loops).then(() => lane(r)));
     }
   });
 

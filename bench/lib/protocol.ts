@@ -74,6 +74,8 @@ export interface WorkerParams {
   lanes: number;
   /** Pause after each conversation before the recruiter calls again. */
   thinkMs: number;
+  /** The recruiters' first calls are spread evenly over this long. */
+  staggerMs: number;
   /** Pause after `call:next` answered null (nobody free to call). */
   emptyBackoffMs: number;
   /** Leave-and-rejoin actions per second (this worker). */
