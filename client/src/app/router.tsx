@@ -29,6 +29,7 @@ import { LobbyPage } from '../features/lobby/LobbyPage';
 import { AuditPage } from '../features/office/AuditPage';
 import { GraduatesPage } from '../features/office/GraduatesPage';
 import { DeviceCheckPage } from '../features/interviews/DeviceCheckPage';
+import { InterviewRoomPage } from '../features/interviews/InterviewRoomPage';
 import { InterviewSchedulePage } from '../features/interviews/InterviewSchedulePage';
 import { MyInterviewsPage } from '../features/interviews/MyInterviewsPage';
 import { OrganisationsPage } from '../features/office/OrganisationsPage';
@@ -181,6 +182,7 @@ export const router = createBrowserRouter([
           { path: '/fairs/:fairId/booths/:boothId', element: <BoothPage /> },
           { path: '/account', element: <AccountPage /> },
           { path: '/interviews/:bookingId/check', element: <DeviceCheckPage /> },
+          { path: '/interviews/:bookingId/room', element: <InterviewRoomPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

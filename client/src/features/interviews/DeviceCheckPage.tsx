@@ -366,9 +366,11 @@ export function DeviceCheckPage() {
       </Row>
       <Card size="small">
         <Flex gap={12} align="center" wrap>
-          <Button type="primary" size="large" icon={<LoginOutlined />} disabled data-testid="device-check-enter">
-            {t('interviews.check.enter')}
-          </Button>
+          <Link to={`/interviews/${bookingId}/room`}>
+            <Button type="primary" size="large" icon={<LoginOutlined />} data-testid="device-check-enter">
+              {t('interviews.check.enter')}
+            </Button>
+          </Link>
           <Typography.Text type="secondary" data-testid="device-check-enter-note">
             {t('interviews.check.enterSoon')}
           </Typography.Text>
