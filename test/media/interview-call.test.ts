@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InterviewClientToServerEvents, InterviewServerToClientEvents, TAck } from '@yunpin/shared';
+import { insertUser } from '../../server/src/db/repositories/users.js';
+import { hashPassword } from '../../server/src/domain/auth/passwords.js';
 import { createLogger } from '../../server/src/logger.js';
 import { GrantAuthority } from '../../server/src/media/grants.js';
 import { JanusMediaServer } from '../../server/src/media/janus/JanusMediaServer.js';
@@ -223,6 +225,31 @@ describe('cloud-interview call over Socket.IO with a real Janus', () => {
     // Outside its time the room is shut.
     const later = await booking(2 * 3600_000);
     expect(await ask(admin, 'interview:join', { bookingId: later })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // A session that has ended cannot join, even on a socket opened before.
+    const { socket, api } = await connectAs(t.url, f.logins.recruiter, PASSWORD);
+    sockets.push(socket as unknown as CallSocket);
+    expect((await api.post('/api/v1/auth/logout', {})).status).toBeLessThan(300);
+    expect(await ask(socket as unknown as CallSocket, 'interview:join', { bookingId })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('takes at most 8 people: seven interviewers and the candidate', async () => {
+    const bookingId = await booking();
+    const hash = await hashPassword(PASSWORD);
+    const logins = [f.logins.recruiter, f.logins.employer_admin];
+    for (let i = 0; i < 6; i++) {
+      const phone = `1370000${String(i).padStart(4, '0')}`;
+      await insertUser(t.platform.ctx.db, { id: randomUUID(), role: 'recruiter', name: `面试官${i}`, phone, email: null, password_hash: hash, organisation_id: f.orgs.a, region_id: null });
+      logins.push(phone);
+    }
+    const panel = await Promise.all(logins.map((login) => as(login)));
+    for (const socket of panel.slice(0, 7)) await must(socket, 'interview:join', { bookingId });
+    expect(await ask(panel[7]!, 'interview:join', { bookingId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Joining again from another tab is the same person.
+    const again = await as(f.logins.recruiter);
+    await must(again, 'interview:join', { bookingId });
+    const candidate = await as(f.logins.graduate);
+    await must(candidate, 'interview:join', { bookingId });
+    await must(panel[0]!, 'interview:admit', { bookingId });
   });
 
   it('answers bad payloads with ok:false and changes nothing', async () => {

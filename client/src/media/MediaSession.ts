@@ -99,6 +99,7 @@ export class MediaSession {
   /** Bumped whenever the media is torn down: work started for an older generation stops. */
   #generation = 0;
   #isClosed = false;
+  #isJoining = false;
 
   constructor(options: MediaSessionOptions) {
     this.#options = options;
@@ -279,7 +280,8 @@ export class MediaSession {
     });
     // A new socket connection knows nothing of the call: enter again.
     this.#on('connect', () => {
-      if (this.#state.phase === 'ended') return;
+      // A join still waiting for its answer goes out on this connection anyway.
+      if (this.#state.phase === 'ended' || this.#isJoining) return;
       this.#closeMedia();
       this.#set({ phase: 'reconnecting' });
       void this.#join();
@@ -287,6 +289,7 @@ export class MediaSession {
   }
 
   async #join(): Promise<void> {
+    this.#isJoining = true;
     try {
       const joined = await callRequest(this.#socket, 'interview:join', { bookingId: this.#bookingId });
       this.#iceServers = joined.iceServers;
@@ -300,9 +303,12 @@ export class MediaSession {
         phase: joined.admitted ? this.#state.phase : 'waiting',
         error: null,
       });
+      this.#isJoining = false;
       if (joined.admitted) await this.#enterMedia();
     } catch (error) {
       this.#fail(error);
+    } finally {
+      this.#isJoining = false;
     }
   }
 

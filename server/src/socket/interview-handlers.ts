@@ -1,3 +1,4 @@
+import { parse } from 'cookie';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
@@ -15,8 +16,11 @@ import {
   type TInterviewCallRole,
   type TInterviewJoined,
   type TInterviewPerson,
+  type TSessionUser,
 } from '@yunpin/shared';
 import type { AppContext } from '../context.js';
+import { resolveSession } from '../domain/auth/resolve-session.js';
+import { SESSION_COOKIE } from '../domain/auth/session-tokens.js';
 import { findBookingView, type SlotView } from '../domain/interviews/interview-views.js';
 import { issueDetails } from '../http/route.js';
 import { toAppError } from '../http/errors.js';
@@ -309,10 +313,12 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
     tellPeople(call);
   }
 
-  async function loadUser(userId: string) {
-    const user = await ctx.db.selectFrom('users').select(['id', 'name', 'role', 'organisation_id', 'is_disabled']).where('id', '=', userId).executeTakeFirst();
-    if (!user || user.is_disabled) throw AppError.unauthenticated();
-    return user;
+  /** The socket's user, from its session (re-read on each call-changing request, so a logout takes effect). */
+  async function actorOf(socket: CallSocket): Promise<TSessionUser> {
+    const token = parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+    const session = token ? await resolveSession(ctx, token) : undefined;
+    if (!session || session.user.id !== socket.data.userId) throw AppError.unauthenticated();
+    return session.user;
   }
 
   function memberOf(socket: CallSocket, bookingId?: string): { call: Call; member: Member } {
@@ -337,11 +343,12 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
 
   const handlers: { [E in EventName]: (socket: CallSocket, payload: Payload<E>) => Promise<AckData<E>> } = {
     'interview:join': async (socket, { bookingId }) => {
-      const user = await loadUser(socket.data.userId);
+      const user = await actorOf(socket);
       const view = await findBookingView(ctx.db, bookingId);
       if (!view) throw AppError.notFound('Interview');
       const isCandidate = user.role === 'graduate' && view.graduate_user_id === user.id;
-      const isInterviewer = !isCandidate && (view.interviewer_ids.includes(user.id) || policy.canRepresentOrganisation(user, view.organisation_id));
+      // The panel, or the employer's recruiters and admins.
+      const isInterviewer = !isCandidate && (view.interviewer_ids.includes(user.id) || policy.canMoveApplication(user, { organisation_id: view.organisation_id }));
       if (!isCandidate && !isInterviewer) throw AppError.notFound('Interview');
       if (view.booking_status !== 'booked' && view.booking_status !== 'callback') throw AppError.conflict('This interview is not booked');
       const now = Date.now();
@@ -397,7 +404,7 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
     },
 
     'interview:admit': async (socket, { bookingId }) => {
-      await loadUser(socket.data.userId);
+      await actorOf(socket);
       const { call } = interviewerOf(socket, bookingId);
       const candidates = [...call.members.values()].filter((m) => m.role === 'candidate');
       if (candidates.length === 0) throw AppError.conflict('The candidate is not in the waiting room');
@@ -413,7 +420,7 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
     },
 
     'interview:send-back': async (socket, { bookingId }) => {
-      await loadUser(socket.data.userId);
+      await actorOf(socket);
       const { call } = interviewerOf(socket, bookingId);
       if (!call.admitted) throw AppError.conflict('The candidate is not in the call');
       call.admitted = false;
