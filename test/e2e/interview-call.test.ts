@@ -13,6 +13,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 
 const framesDecoded = async (page: Page) => Number((await page.getByTestId('room-quality').getAttribute('data-frames-decoded')) ?? 0);
 const phaseOf = (page: Page) => page.getByTestId('interview-room').getAttribute('data-phase');
+const mediaJoins = (page: Page) => page.getByTestId('interview-room').getAttribute('data-media-joins');
 
 describe('cloud interview in headless Chromium: waiting room, admission, video both ways', () => {
   let janus: JanusProcess;
@@ -23,7 +24,7 @@ describe('cloud interview in headless Chromium: waiting room, admission, video b
 
   beforeAll(async () => {
     const logger = createLogger('silent');
-    janus = await startJanus(logger);
+    janus = await startJanus(logger, { restartOnExit: true });
     t = await startTestPlatform({
       clientDir: CLIENT_DIR,
       media: async () => {
@@ -87,6 +88,21 @@ describe('cloud interview in headless Chromium: waiting room, admission, video b
       await expect.poll(() => recruiter.getByTestId('room-remote-video').count(), { timeout: 15_000 }).toBe(0);
       await recruiter.getByTestId('room-admit').waitFor({ timeout: 15_000 });
       await recruiter.screenshot({ path: path.join(ARTIFACTS, 'interview-recruiter-sent-back.png'), fullPage: true });
+
+      // Admitted again; then Janus dies mid-call: both pages rejoin once it is back, and video flows again.
+      await recruiter.getByTestId('room-admit').click();
+      await expect.poll(() => framesDecoded(graduate), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect.poll(() => framesDecoded(recruiter), { timeout: 20_000 }).toBeGreaterThan(0);
+      const joins = [Number(await mediaJoins(graduate)), Number(await mediaJoins(recruiter))];
+      const killedAt = Date.now();
+      process.kill(janus.pid()!, 'SIGKILL');
+      await expect.poll(async () => Number(await mediaJoins(graduate)), { timeout: 20_000 }).toBeGreaterThan(joins[0]!);
+      await expect.poll(async () => Number(await mediaJoins(recruiter)), { timeout: 20_000 }).toBeGreaterThan(joins[1]!);
+      await expect.poll(() => framesDecoded(graduate), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect.poll(() => framesDecoded(recruiter), { timeout: 20_000 }).toBeGreaterThan(0);
+      console.info(`[interview e2e] kill -9 of Janus: both pages decoding again ${Date.now() - killedAt} ms after the kill`);
+      expect(await phaseOf(graduate)).toBe('in-call');
+      await graduate.screenshot({ path: path.join(ARTIFACTS, 'interview-graduate-recovered.png'), fullPage: true });
     } finally {
       await graduate.context().close();
       await recruiter.context().close();

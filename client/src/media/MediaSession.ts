@@ -33,6 +33,8 @@ export interface TMediaSessionState {
   isCameraOff: boolean;
   isSharingScreen: boolean;
   quality: TQualitySample | null;
+  /** Times this side entered the media room (1 after admission; more after recoveries and reconnections). */
+  mediaJoins: number;
   /** Why the call failed: an error code (`unavailable`, `forbidden`, `network_error`, …). */
   error: { code: string; message: string } | null;
 }
@@ -121,6 +123,7 @@ export class MediaSession {
       isCameraOff: false,
       isSharingScreen: false,
       quality: null,
+      mediaJoins: 0,
       error: null,
     };
   }
@@ -334,7 +337,7 @@ export class MediaSession {
       publishers = (await callRequest(this.#socket, 'media:join', { grant: joined.grant })).publishers;
     }
     if (generation !== this.#generation) return;
-    this.#set({ phase: 'in-call', error: null });
+    this.#set({ phase: 'in-call', error: null, mediaJoins: this.#state.mediaJoins + 1 });
     await this.#publish(generation);
     await Promise.all(publishers.map((peerId) => this.#subscribeTo(peerId, generation)));
   }
@@ -423,7 +426,7 @@ export class MediaSession {
     for (const entry of this.#subscriptions.values()) entry.pc.close();
     this.#subscriptions.clear();
     this.#lastCounters = null;
-    if (this.#state.remote.length) this.#set({ remote: [] });
+    if (this.#state.remote.length || this.#state.quality) this.#set({ remote: [], quality: null });
   }
 
   async #measure(): Promise<void> {

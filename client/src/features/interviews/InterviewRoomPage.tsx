@@ -166,7 +166,7 @@ export function InterviewRoomPage() {
   const names = state?.people.map((person) => (person.peerId === user.id ? t('interviewRoom.you') : person.name)).join('、') ?? '';
 
   return (
-    <Flex vertical gap={16} data-testid="interview-room" data-phase={phase} data-role={state?.role ?? ''}>
+    <Flex vertical gap={16} data-testid="interview-room" data-phase={phase} data-role={state?.role ?? ''} data-media-joins={state?.mediaJoins ?? 0}>
       <Card
         title={
           <Flex align="center" gap={8}>
