@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Card, DatePicker, Flex, Table, Typography } from 'antd';
+import { Card, DatePicker, Flex, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
 import type { TInterview } from '@yunpin/shared';
-import { QueryError } from '../../app/ui/QueryError';
 import { inShanghai } from '../../lib/shanghai-time';
 import { ServerCsvButton } from '../jobs/ServerCsvButton';
 import { CancelInterviewButton, FallbackButton } from './InterviewActions';
 import { BookingStatusTag, isLive, OutcomeTag, panelNames } from './interview-text';
-import { DeviceCheckLink, InterviewTimeCell, interviewRowAttributes } from './InterviewTimeCell';
+import { DeviceCheckLink, InterviewTimeCell } from './InterviewTimeCell';
+import { InterviewTable } from './InterviewTable';
 import { scheduleCsvPath, useEmployerInterviews } from './interviews-api';
 import { ScorecardButton } from './ScorecardButton';
 
@@ -71,21 +71,7 @@ export function InterviewSchedulePage() {
           />
           <Typography.Text type="secondary">{t('interviews.scheduleHint')}</Typography.Text>
         </Flex>
-        {interviews.isError ? (
-          <QueryError error={interviews.error} onRetry={() => void interviews.refetch()} />
-        ) : (
-          <Table<TInterview>
-            rowKey="bookingId"
-            columns={columns}
-            dataSource={interviews.data}
-            loading={interviews.isFetching}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('interviews.noInterviews') }}
-            onRow={interviewRowAttributes}
-            data-testid="interview-schedule"
-          />
-        )}
+        <InterviewTable query={interviews} columns={columns} emptyText={t('interviews.noInterviews')} testId="interview-schedule" />
       </Flex>
     </Card>
   );

@@ -1,12 +1,12 @@
-import { Alert, Card, Flex, Table, Typography } from 'antd';
+import { Alert, Card, Flex, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TInterview } from '@yunpin/shared';
-import { QueryError } from '../../app/ui/QueryError';
 import { BookInterviewButton } from './BookInterviewButton';
 import { CancelInterviewButton, FallbackButton } from './InterviewActions';
 import { BookingStatusTag, isLive, panelNames } from './interview-text';
-import { DeviceCheckLink, InterviewTimeCell, interviewRowAttributes } from './InterviewTimeCell';
+import { DeviceCheckLink, InterviewTimeCell } from './InterviewTimeCell';
+import { InterviewTable } from './InterviewTable';
 import { useMyInterviews } from './interviews-api';
 
 /** Wide enough for two buttons a line, so the table fits without scrolling sideways. */
@@ -56,21 +56,7 @@ export function MyInterviewsPage() {
     <Card title={t('nav.myInterviews')}>
       <Flex vertical gap={12}>
         <Alert type="info" showIcon title={t('interviews.myHint')} />
-        {interviews.isError ? (
-          <QueryError error={interviews.error} onRetry={() => void interviews.refetch()} />
-        ) : (
-          <Table<TInterview>
-            rowKey="bookingId"
-            columns={columns}
-            dataSource={interviews.data}
-            loading={interviews.isFetching}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('interviews.noMyInterviews') }}
-            onRow={interviewRowAttributes}
-            data-testid="my-interviews"
-          />
-        )}
+        <InterviewTable query={interviews} columns={columns} emptyText={t('interviews.noMyInterviews')} testId="my-interviews" />
       </Flex>
     </Card>
   );

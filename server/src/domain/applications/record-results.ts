@@ -1,8 +1,8 @@
 import type { TApplicationScreenedResult, TResumeParsedResult } from '@yunpin/shared';
 import type { AppContext } from '../../context.js';
-import { appendApplicationEvent, insertScreeningOnce, openApplications, updateApplication } from '../../db/repositories/applications.js';
+import { appendApplicationEvent, insertScreeningOnce, updateApplication } from '../../db/repositories/applications.js';
 import { completeParse, findResume } from '../../db/repositories/resumes.js';
-import { enqueueScreening } from './screening-input.js';
+import { applicationsAwaitingResume, enqueueScreening } from './screening-input.js';
 
 /**
  * A parse result from the workers. Recorded once (a repeated result changes no resume); a parsed
@@ -22,13 +22,9 @@ export async function recordResumeParsed(ctx: AppContext, result: TResumeParsedR
   if (!result.ok) return;
   const resume = await findResume(ctx.db, result.resumeId);
   if (!resume) return;
-  const open = await openApplications(ctx.db, { graduateId: resume.graduate_id });
-  const unusable = new Set(
-    (await ctx.db.selectFrom('resumes').select('id').where('graduate_id', '=', resume.graduate_id).where('status', 'in', ['parsing', 'failed']).execute()).map((r) => r.id),
-  );
-  const attach = open.filter((a) => a.resume_id === null || unusable.has(a.resume_id));
-  for (const a of attach) await updateApplication(ctx.db, a.id, { resume_id: resume.id });
-  const mine = [...open.filter((a) => a.resume_id === resume.id), ...attach.map((a) => ({ ...a, resume_id: resume.id }))];
+  const awaiting = await applicationsAwaitingResume(ctx, resume.graduate_id, resume.id);
+  for (const a of awaiting) if (a.resume_id !== resume.id) await updateApplication(ctx.db, a.id, { resume_id: resume.id });
+  const mine = awaiting.map((a) => ({ ...a, resume_id: resume.id }));
   if (!mine.length) return;
   // Scores the worker computed along with the parse count while they are still current: same job
   // requirements, and a resume the graduate has not corrected since. The rest go to the screening queue.

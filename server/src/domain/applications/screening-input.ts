@@ -56,18 +56,29 @@ export async function enqueueScreening(ctx: AppContext, applications: Applicatio
 }
 
 /**
+ * A graduate's open applications that a resume goes with: those already pointing at it, and those
+ * whose resume is missing, still parsing or unreadable (they take it once it parses).
+ */
+export async function applicationsAwaitingResume(ctx: AppContext, graduateId: string, resumeId: string): Promise<ApplicationRow[]> {
+  const [open, unusable] = await Promise.all([
+    openApplications(ctx.db, { graduateId }),
+    ctx.db.selectFrom('resumes').select('id').where('graduate_id', '=', graduateId).where('status', 'in', ['parsing', 'failed']).where('id', '!=', resumeId).execute(),
+  ]);
+  const waiting = new Set(unusable.map((r) => r.id));
+  return open.filter((a) => a.resume_id === null || a.resume_id === resumeId || waiting.has(a.resume_id));
+}
+
+/**
  * The applications a resume being parsed will be attached to (the graduate's open applications with
  * no usable resume, or already pointing at it), with their jobs as they stand: the parse job carries
  * them so the worker scores them straight after parsing.
  */
 export async function inlineScreening(ctx: AppContext, graduateId: string, resumeId: string): Promise<Pick<TParseResumeJob, 'file' | 'screen'>> {
-  const [file, open, unusable] = await Promise.all([
+  const [file, awaiting] = await Promise.all([
     ctx.db.selectFrom('graduate_profiles').select(['major', 'degree']).where('id', '=', graduateId).executeTakeFirst(),
-    openApplications(ctx.db, { graduateId }),
-    ctx.db.selectFrom('resumes').select('id').where('graduate_id', '=', graduateId).where('status', 'in', ['parsing', 'failed']).execute(),
+    applicationsAwaitingResume(ctx, graduateId, resumeId),
   ]);
-  const waiting = new Set(unusable.map((r) => r.id));
-  const targets = open.filter((a) => a.resume_id === null || a.resume_id === resumeId || waiting.has(a.resume_id)).slice(0, 200);
+  const targets = awaiting.slice(0, 200);
   const jobs = await Promise.all([...new Set(targets.map((a) => a.job_id))].map((id) => findJobView(ctx.db, id)));
   const jobById = new Map(jobs.filter((j): j is JobView => j !== undefined).map((j) => [j.id, j]));
   return {
