@@ -4,3 +4,4 @@ export * from './blob-store.js';
 export * from './file-inspect.js';
 export * from './search-tokens.js';
 export * from './worker-flags.js';
+export * from './esign/index.js';
