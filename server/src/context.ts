@@ -4,6 +4,7 @@ import type { Logger } from './logger.js';
 import type { Database } from './db/schema.js';
 import type { BlobStore } from '@yunpin/shared/node';
 import type { JobProducer } from './queues.js';
+import type { EsignService } from './services/esign-service.js';
 
 /** What every use case receives: storage, time, logging and the job producer. */
 export interface AppContext {
@@ -15,6 +16,8 @@ export interface AppContext {
   jobs: JobProducer;
   /** Uploaded files by content hash (resumes). */
   blobs: BlobStore;
+  /** Offer letters: rendering, verification, one-time code hashes. */
+  esign: EsignService;
 }
 
 /** Who is acting, and from where; written into the audit log. */

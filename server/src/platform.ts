@@ -13,7 +13,9 @@ import type { HttpOptions } from './http/http-options.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from './domain/auth/login-rate-limit.js';
 import { createSocketLayer, type SocketLayer, type SocketOptions } from './socket/socket-server.js';
 import { startResultsConsumer } from './services/results-consumer.js';
+import { createEsignService } from './services/esign-service.js';
 import { requeuePendingWork } from './domain/applications/reconcile.js';
+import { requeuePendingSignatures } from './domain/offers/signing.js';
 import { createMediaServer } from './media/create-media-server.js';
 import type { MediaServer } from './media/media-server.js';
 
@@ -29,7 +31,7 @@ export interface PlatformOptions {
   /** Record the workers' results (parsed resumes, scores) in this process; on by default. */
   consumeResults?: boolean;
   /**
-   * Starts the media plane for interview calls, on the first call (default: `createMediaServer`, which
+   * Starts the media plane for interview calls and booth video, on first use (default: `createMediaServer`, which
    * connects to JANUS_WS_URL or starts Janus). Its `close` runs when the platform closes.
    */
   media?: () => Promise<{ media: MediaServer; close(): Promise<void> }>;
@@ -72,6 +74,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     logger,
     jobs,
     blobs: new FsBlobStore(path.join(config.dataDir, BLOB_DIR)),
+    esign: createEsignService(config.dataDir),
   };
   const outbox = new OutboxNotifier(path.join(config.dataDir, OUTBOX_DIR));
   const httpOptions: HttpOptions = {
@@ -85,8 +88,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     version: VERSION,
   };
   const results = options.consumeResults === false ? undefined : startResultsConsumer(ctx, { url: options.redisUrl, maxRetriesPerRequest: null });
-  requeuePendingWork(ctx).then(
-    (n) => (n.resumes + n.screenings > 0 ? logger.info(n, 'pending background work queued again') : undefined),
+  Promise.all([requeuePendingWork(ctx), requeuePendingSignatures(ctx)]).then(
+    ([n, signatures]) => (n.resumes + n.screenings + signatures > 0 ? logger.info({ ...n, signatures }, 'pending background work queued again') : undefined),
     (error: unknown) => logger.warn({ err: error }, 'pending background work not re-queued'),
   );
   const server = http.createServer();
@@ -101,7 +104,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     });
     return mediaPlane.then((plane) => plane.media);
   };
-  const sockets = createSocketLayer(server, ctx, { publicUrl: config.publicUrl, ...options.socket, interviews: { media, ...options.socket?.interviews } });
+  const sockets = createSocketLayer(server, ctx, {
+    publicUrl: config.publicUrl,
+    ...options.socket,
+    interviews: { media, turn: config.turn, ...options.socket?.interviews },
+    boothVideo: { media, turn: config.turn, ...options.socket?.boothVideo },
+  });
   httpOptions.live = { fairLive: async (fairId) => sockets.live.fairLive(fairId, await sockets.visitorsOnline(fairId)) };
   server.on('request', createApp(ctx, httpOptions));
   let closing: Promise<void> | undefined;

@@ -7,6 +7,8 @@ import {
   ZScreenApplicationJobSchema,
   ZMessageJobSchema,
   ZWelcomeJobSchema,
+  ZSignOfferJobSchema,
+  signOfferJobId,
   parseResumeJobId,
   screenApplicationJobId,
   welcomeJobId,
@@ -14,6 +16,7 @@ import {
   type TParseResumeJob,
   type TQueueHealth,
   type TScreenApplicationJob,
+  type TSignOfferJob,
   type TWelcomeJob,
 } from '@yunpin/shared';
 
@@ -29,6 +32,8 @@ export interface JobProducer {
    * worker reports no steps of its own.
    */
   parseProgress(resumeId: string): Promise<number>;
+  /** Applies one signer's signature; one job per offer, signer and document version. */
+  enqueueSignOffer(job: TSignOfferJob): Promise<void>;
   /** A message to people, now or after `delayMs` (reminders); the id makes it happen once. */
   sendMessage(id: string, message: TMessageJob, options?: { delayMs?: number }): Promise<void>;
   /** Withdraws a message not yet sent (a reminder for an interview that was cancelled). */
@@ -45,8 +50,9 @@ export function createJobProducer(connection: ConnectionOptions, prefix: string)
   const notifications = make(QUEUE_NAMES.notifications);
   const resumes = make(QUEUE_NAMES.resumes);
   const screening = make(QUEUE_NAMES.screening);
+  const esign = make(QUEUE_NAMES.esign);
   const results = make(QUEUE_NAMES.results);
-  const all = [notifications, resumes, screening, results];
+  const all = [notifications, resumes, screening, esign, results];
   let closing: Promise<void> | undefined;
   return {
     async enqueueWelcome(job) {
@@ -62,6 +68,10 @@ export function createJobProducer(connection: ConnectionOptions, prefix: string)
         const chunk = jobs.slice(i, i + BULK_CHUNK).map((j) => ZScreenApplicationJobSchema.parse(j));
         await screening.addBulk(chunk.map((data) => ({ name: JOB_NAMES.screenApplication, data, opts: { jobId: screenApplicationJobId(data) } })));
       }
+    },
+    async enqueueSignOffer(job) {
+      const data = ZSignOfferJobSchema.parse(job);
+      await esign.add(JOB_NAMES.signOffer, data, { jobId: signOfferJobId(data.offerId, data.role, data.input.version) });
     },
     async parseProgress(resumeId) {
       const id = parseResumeJobId(resumeId);

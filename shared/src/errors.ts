@@ -17,6 +17,12 @@ export const ERROR_STATUS = {
   docx_zip_bomb: 422,
   zip_path_escape: 422,
   pdf_encrypted: 422,
+  /** A one-time code that does not match, or has expired. */
+  otp_invalid: 400,
+  /** Too many wrong codes: the offer is locked for that signer. */
+  locked: 423,
+  /** Past its expiry date (an offer). */
+  expired: 410,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAMES, parseResumeJobId, resumeParsedJobId } from '@yunpin/shared';
@@ -6,42 +6,13 @@ import { ApiClient } from '../support/client.js';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
 import { createEmployerStaff, createGraduates } from '../support/fair-fixtures.js';
 import { TEST_REDIS_URL } from '../support/env.js';
+import { killProcess as kill, startWorkerProcess } from '../support/workers.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { uploadFile } from '../support/uploads.js';
 import { makeResumePdf, randomFixtureResume, type FixtureResume } from '../support/resume-fixtures.js';
 
 const RESUMES = 8;
 const LOCK_MS = 2000;
-
-/** The workers' real entry point in its own process, as production runs it. */
-function startWorkerProcess(t: TestPlatform): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/main.ts'], {
-    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: t.redisPrefix, DATA_DIR: t.dataDir, LOG_LEVEL: 'info', PARSE_THREADS: '1', WORKER_LOCK_MS: String(LOCK_MS) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`workers did not start:\n${output}`)), 30_000);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.stdout!.on('data', (c: Buffer) => {
-      output += c.toString();
-      if (output.includes('workers started')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`workers exited with ${code}:\n${output}`)));
-  });
-}
-
-function kill(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 /** A long resume (many pages), so a parse is still running when the worker is killed. */
 function longResume(seed: number): FixtureResume {
@@ -95,7 +66,7 @@ describe('workers: a worker killed mid-job', () => {
     const resumes = new Queue(QUEUE_NAMES.resumes, { connection: { url: TEST_REDIS_URL }, prefix: t.redisPrefix });
     const results = new Queue(QUEUE_NAMES.results, { connection: { url: TEST_REDIS_URL }, prefix: t.redisPrefix });
     try {
-      const first = await startWorkerProcess(t);
+      const first = await startWorkerProcess(t, { WORKER_LOCK_MS: String(LOCK_MS) });
       children.push(first);
       // Kill it the moment it holds a job.
       const deadline = Date.now() + 30_000;
@@ -107,7 +78,7 @@ describe('workers: a worker killed mid-job', () => {
       await kill(first);
       expect(interrupted.length).toBeGreaterThan(0);
 
-      const second = await startWorkerProcess(t);
+      const second = await startWorkerProcess(t, { WORKER_LOCK_MS: String(LOCK_MS) });
       children.push(second);
       const db = t.platform.ctx.db;
       const finishBy = Date.now() + 60_000;

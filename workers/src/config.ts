@@ -14,6 +14,8 @@ const ZWorkerConfigSchema = z.object({
   PARSE_THREADS: z.coerce.number({ error: 'expected a whole number from 1 to 32' }).int().min(1).max(32).default(os.availableParallelism()),
   PARSE_TIMEOUT_MS: z.coerce.number({ error: 'expected milliseconds from 1000 to 300000' }).int().min(1000).max(300_000).default(15_000),
   /** How long a job stays locked to a worker that stopped answering before another runs it. */
+  /** Crash tests only: pause between storing a signed offer and posting the result. */
+  YP_ESIGN_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   WORKER_LOCK_MS: z.coerce.number({ error: 'expected milliseconds from 1000 to 600000' }).int().min(1000).max(600_000).default(30_000),
 });
 
@@ -26,11 +28,13 @@ export interface WorkerConfig {
   parseThreads: number;
   parseTimeoutMs: number;
   lockMs: number;
+  /** Crash tests only: see YP_ESIGN_PAUSE_MS. */
+  esignPauseMs?: number;
   /** Touched every few seconds while every worker runs; container healthchecks read its age. */
   healthFile?: string | undefined;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const c = parseEnv(ZWorkerConfigSchema, env);
-  return { redisUrl: c.REDIS_URL, redisPrefix: c.REDIS_PREFIX, dataDir: path.resolve(c.DATA_DIR), logLevel: c.LOG_LEVEL, concurrency: c.WORKER_CONCURRENCY, parseThreads: c.PARSE_THREADS, parseTimeoutMs: c.PARSE_TIMEOUT_MS, lockMs: c.WORKER_LOCK_MS, healthFile: c.HEALTH_FILE };
+  return { redisUrl: c.REDIS_URL, redisPrefix: c.REDIS_PREFIX, dataDir: path.resolve(c.DATA_DIR), logLevel: c.LOG_LEVEL, concurrency: c.WORKER_CONCURRENCY, parseThreads: c.PARSE_THREADS, parseTimeoutMs: c.PARSE_TIMEOUT_MS, lockMs: c.WORKER_LOCK_MS, esignPauseMs: c.YP_ESIGN_PAUSE_MS, healthFile: c.HEALTH_FILE };
 }

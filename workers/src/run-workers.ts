@@ -2,12 +2,13 @@ import path from 'node:path';
 import { Queue, Worker, type Processor, MetricsTime } from 'bullmq';
 import type { Logger } from 'pino';
 import { DEFAULT_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES } from '@yunpin/shared';
-import { BLOB_DIR, FsBlobStore, OutboxNotifier, type BlobStore, type Notifier } from '@yunpin/shared/node';
+import { BLOB_DIR, FsBlobStore, OutboxNotifier, loadEsignKeys, type BlobStore, type EsignKeys, type Notifier } from '@yunpin/shared/node';
 import type { WorkerConfig } from './config.js';
 import { welcomeProcessor } from './processors/welcome.processor.js';
 import { messageProcessor } from './processors/message.processor.js';
 import { parseResumeProcessor } from './processors/parse-resume.processor.js';
 import { screenApplicationProcessor } from './processors/screen-application.processor.js';
+import { signOfferProcessor } from './processors/sign-offer.processor.js';
 import { createParsePool } from './lib/parsing/parse-pool.js';
 
 export interface RunningWorkers {
@@ -47,11 +48,22 @@ export function runWorkers(config: WorkerConfig, logger: Logger, deps: WorkerDep
   };
   const results = new Queue(QUEUE_NAMES.results, { connection, prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   const parser = createParsePool({ size: config.parseThreads, timeoutMs: config.parseTimeoutMs });
+  let keys: Promise<EsignKeys> | undefined;
+  const esignKeys = () => (keys ??= loadEsignKeys(config.dataDir).catch((error: unknown) => {
+    keys = undefined; // the next job tries again
+    throw error;
+  }));
   const workers = [
     new Worker(QUEUE_NAMES.notifications, byName({ [JOB_NAMES.welcome]: welcomeProcessor(notifier), [JOB_NAMES.message]: messageProcessor(notifier) }), { ...common, concurrency: config.concurrency }),
     // Twice the threads, so a thread never waits for the next file to be fetched.
     new Worker(QUEUE_NAMES.resumes, byName({ [JOB_NAMES.parseResume]: parseResumeProcessor({ blobs, parser, results }) }), { ...common, concurrency: config.parseThreads * 2 }),
     new Worker(QUEUE_NAMES.screening, byName({ [JOB_NAMES.screenApplication]: screenApplicationProcessor({ results }) }), { ...common, concurrency: config.concurrency }),
+    // Signing is CPU work on this thread: a few at a time keeps the other queues moving.
+    new Worker(
+      QUEUE_NAMES.esign,
+      byName({ [JOB_NAMES.signOffer]: signOfferProcessor({ blobs, keys: esignKeys, results, logger, ...(config.esignPauseMs ? { pauseBeforeResultMs: config.esignPauseMs } : {}) }) }),
+      { ...common, concurrency: 2 },
+    ),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, error) => logger.warn({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'job failed'));

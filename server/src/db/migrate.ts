@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_fairs.js';
 import * as m0003 from './migrations/0003_jobs.js';
 import * as m0004 from './migrations/0004_interviews.js';
+import * as m0005 from './migrations/0005_offers.js';
 import * as m0006 from './migrations/0006_booth_video.js';
 
 /** Migrations in order; a new one is a new file added here, never an edit of an old one. */
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_fairs': m0002,
   '0003_jobs': m0003,
   '0004_interviews': m0004,
+  '0005_offers': m0005,
   '0006_booth_video': m0006,
 };
 

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { TJobRequirements, TJobStatus, TParsedResume, TResumeKind, TResumeStatus, TRole, TScorecard, TScreeningResult } from '@yunpin/shared';
+import type { TJobRequirements, TJobStatus, TOfferStatus, TParsedResume, TResumeKind, TResumeStatus, TRole, TScorecard, TScreeningResult } from '@yunpin/shared';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -170,7 +170,7 @@ export interface ConversationsTable {
   graduate_id: string;
   recruiter_id: string;
   status: Generated<'active' | 'ended'>;
-  video_state: Generated<'none' | 'invited' | 'accepted' | 'declined'>;
+  video_state: Generated<'none' | 'invited' | 'accepted' | 'declined' | 'failed' | 'ended'>;
   started_at: Generated<Date>;
   soft_limit_at: Timestamp;
   ended_at: Timestamp | null;
@@ -303,6 +303,91 @@ export interface InterviewBookingsTable {
   decided_by: string | null;
 }
 
+export interface OfferTemplatesTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  position: string | null;
+  salary_monthly_yuan: number | null;
+  probation_months: number | null;
+  location: string | null;
+  conditions: Generated<string>;
+  valid_days: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface OffersTable {
+  id: string;
+  reference: string;
+  application_id: string;
+  organisation_id: string;
+  status: Generated<TOfferStatus>;
+  position: string;
+  salary_monthly_yuan: number;
+  /** A `date` column; views read it back with to_char as 'YYYY-MM-DD'. */
+  start_date: string;
+  probation_months: number;
+  location: string;
+  conditions: Generated<string>;
+  expires_at: Timestamp;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  sent_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  decline_reason: string | null;
+  revoke_reason: string | null;
+  countersigner_id: string | null;
+  graduate_confirmed_at: Timestamp | null;
+  graduate_confirmed_ip: string | null;
+  employer_confirmed_at: Timestamp | null;
+  employer_confirmed_ip: string | null;
+  graduate_otp_failures: Generated<number>;
+  employer_otp_failures: Generated<number>;
+}
+
+export interface OfferVersionsTable {
+  offer_id: string;
+  version: number;
+  kind: 'rendered' | 'graduate_signed' | 'employer_signed' | 'audit_page' | 'sealed';
+  sha256: string;
+  created_at: Generated<Date>;
+}
+
+export interface OfferSignaturesTable {
+  offer_id: string;
+  role: 'graduate' | 'employer' | 'platform';
+  signer_id: string | null;
+  signer_name: string;
+  signed_at: Timestamp;
+  ip: string | null;
+  otp_verified: boolean;
+  input_version: number;
+  document_sha256: string;
+  result_sha256: string;
+}
+
+export interface OfferOtpsTable {
+  offer_id: string;
+  role: 'graduate' | 'employer';
+  user_id: string;
+  code_hash: string;
+  sent_at: Timestamp;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+}
+
+export interface OfferEventsTable {
+  offer_id: string;
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  detail: JsonColumn<Record<string, unknown>>;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   towns: TownsTable;
@@ -328,6 +413,12 @@ export interface Database {
   screenings: ScreeningsTable;
   interview_slots: InterviewSlotsTable;
   interview_bookings: InterviewBookingsTable;
+  offer_templates: OfferTemplatesTable;
+  offers: OffersTable;
+  offer_versions: OfferVersionsTable;
+  offer_signatures: OfferSignaturesTable;
+  offer_otps: OfferOtpsTable;
+  offer_events: OfferEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -353,3 +444,5 @@ export type ApplicationEventRow = Selectable<ApplicationEventsTable>;
 export type ScreeningRow = Selectable<ScreeningsTable>;
 export type InterviewSlotRow = Selectable<InterviewSlotsTable>;
 export type InterviewBookingRow = Selectable<InterviewBookingsTable>;
+export type OfferRow = Selectable<OffersTable>;
+export type OfferTemplateRow = Selectable<OfferTemplatesTable>;

@@ -23,6 +23,7 @@ import { boothRoutes } from './routes/booths.js';
 import { jobRoutes } from './routes/jobs.js';
 import { applicationRoutes } from './routes/applications.js';
 import { interviewRoutes } from './routes/interviews.js';
+import { offerRoutes } from './routes/offers.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -39,6 +40,7 @@ export function apiRoutes(options: HttpOptions): AnyRoute[] {
     ...jobRoutes(),
     ...applicationRoutes(),
     ...interviewRoutes(),
+    ...offerRoutes(),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { TCsvTable } from '@yunpin/shared';
+import type { TCsvTable, TPdfFile } from '@yunpin/shared';
 
 const BOM = '\uFEFF';
 
@@ -20,12 +20,27 @@ export function toCsv(table: TCsvTable): string {
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
+function disposition(kind: 'attachment' | 'inline', filename: string): string {
+  const asciiName = filename.replace(/[^\w.-]/g, '_');
+  return `${kind}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** A PDF shown in the browser, saved under its name. */
+export function sendPdf(res: Response, status: number, file: TPdfFile): void {
+  res
+    .status(status)
+    .set('Content-Type', 'application/pdf')
+    .set('Content-Disposition', disposition('inline', file.filename))
+    .set('Cache-Control', 'no-store')
+    .set('X-Content-SHA256', file.sha256)
+    .send(Buffer.from(file.bytes));
+}
+
 export function sendCsv(res: Response, status: number, table: TCsvTable): void {
-  const asciiName = table.filename.replace(/[^\w.-]/g, '_');
   res
     .status(status)
     .set('Content-Type', 'text/csv; charset=utf-8')
-    .set('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(table.filename)}`)
+    .set('Content-Disposition', disposition('attachment', table.filename))
     .set('Cache-Control', 'no-store')
     .send(toCsv(table));
 }

@@ -52,7 +52,9 @@ export function buildOpenApi(routes: AnyRoute[], prefix: string, version: string
         [status]:
           route.produces === 'text/csv'
             ? { description: 'CSV file, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } }
-            : route.response && status !== '204'
+            : route.produces === 'application/pdf'
+              ? { description: 'PDF document', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }
+              : route.response && status !== '204'
               ? { description: 'OK', content: { 'application/json': { schema: toJsonSchema(route.response, 'output') } } }
               : { description: 'OK' },
         default: ERROR_RESPONSE,

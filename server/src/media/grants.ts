@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError } from './MediaError.js';
+import { loadLocalSecret } from '../services/local-secret.js';
 
 export type MediaRole = 'host' | 'participant' | 'viewer';
 export type MediaRight = 'publish' | 'subscribe';
@@ -36,23 +37,8 @@ export interface IssueGrantOptions {
 }
 
 /** Reads the grant signing secret from DATA_DIR, creating a random one on first run. */
-export async function loadGrantSecret(dataDir: string): Promise<Buffer> {
-  const file = path.join(dataDir, GRANT_KEY_FILE);
-  try {
-    return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64url');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await fs.mkdir(dataDir, { recursive: true });
-  const secret = randomBytes(32);
-  try {
-    await fs.writeFile(file, secret.toString('base64url'), { mode: 0o600, flag: 'wx' });
-    return secret;
-  } catch (error) {
-    // Another process wrote it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64url');
-    throw error;
-  }
+export function loadGrantSecret(dataDir: string): Promise<Buffer> {
+  return loadLocalSecret(dataDir, GRANT_KEY_FILE);
 }
 
 const sign = (secret: Buffer, body: string) => createHmac('sha256', secret).update(body).digest();

@@ -1,10 +1,11 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
-import { JOB_NAMES, QUEUE_NAMES, ZApplicationScreenedResultSchema, ZResumeParsedResultSchema } from '@yunpin/shared';
+import { JOB_NAMES, QUEUE_NAMES, ZApplicationScreenedResultSchema, ZOfferSignedResultSchema, ZResumeParsedResultSchema } from '@yunpin/shared';
 import type { AppContext } from '../context.js';
 import { recordApplicationScreened, recordResumeParsed } from '../domain/applications/record-results.js';
+import { recordOfferSigned } from '../domain/offers/signing.js';
 
 /**
- * Writes what the workers produce (parsed resumes, screening scores) to the database. Results wait
+ * Writes what the workers produce (parsed resumes, screening scores, offer signatures) to the database. Results wait
  * in Redis while no server runs, and each write is idempotent, so a result is never lost or doubled.
  */
 export function startResultsConsumer(ctx: AppContext, connection: ConnectionOptions, concurrency = 4): Worker {
@@ -13,6 +14,7 @@ export function startResultsConsumer(ctx: AppContext, connection: ConnectionOpti
     async (job) => {
       if (job.name === JOB_NAMES.resumeParsed) await recordResumeParsed(ctx, ZResumeParsedResultSchema.parse(job.data));
       else if (job.name === JOB_NAMES.applicationScreened) await recordApplicationScreened(ctx, ZApplicationScreenedResultSchema.parse(job.data));
+      else if (job.name === JOB_NAMES.offerSigned) await recordOfferSigned(ctx, ZOfferSignedResultSchema.parse(job.data));
       else throw new Error(`No handler for result ${job.name}`);
     },
     { connection, prefix: ctx.redisPrefix, concurrency },

@@ -8,7 +8,7 @@ import { ZScreeningCandidateSchema, ZScreeningJobSchema, ZScreeningResultSchema 
  * `screening` (score an application); the workers answer on `results`, which the server consumes and
  * writes to the database, so only the server touches PostgreSQL (embedded PGlite has one process).
  */
-export const QUEUE_NAMES = { notifications: 'notifications', resumes: 'resumes', screening: 'screening', results: 'results' } as const;
+export const QUEUE_NAMES = { notifications: 'notifications', resumes: 'resumes', screening: 'screening', esign: 'esign', results: 'results' } as const;
 export type TQueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 /** Retries with exponential backoff for transient faults; finished jobs are kept a while for their ids to deduplicate. */
@@ -26,6 +26,8 @@ export const JOB_NAMES = {
   resumeParsed: 'resume-parsed',
   applicationScreened: 'application-screened',
   message: 'message',
+  signOffer: 'sign-offer',
+  offerSigned: 'offer-signed',
 } as const;
 
 /**
@@ -112,3 +114,45 @@ export type TWelcomeJob = z.infer<typeof ZWelcomeJobSchema>;
 export function welcomeJobId(userId: string): string {
   return `welcome-${userId}`;
 }
+
+/** One signature's line on the audit-trail page. */
+export const ZOfferAuditLineSchema = z.strictObject({
+  signer: z.string().min(1),
+  role: z.string().min(1),
+  signedAt: z.iso.datetime(),
+  ip: z.string(),
+  otpVerified: z.boolean(),
+  documentSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/**
+ * Apply one signer's signature to a stored version of an offer. The payload names the signer and
+ * the version; it never carries a key: the worker holds the signing keys under DATA_DIR. The
+ * signing time is the server's, so a retried job writes the same bytes. The employer's job also
+ * appends the audit-trail page (graduate's line given, employer's line made here) and the seal.
+ */
+export const ZSignOfferJobSchema = z.strictObject({
+  offerId: z.uuid(),
+  reference: z.string().min(1),
+  role: z.enum(['graduate', 'employer']),
+  signer: z.strictObject({ userId: z.uuid(), name: z.string().min(1), organisation: z.string().optional() }),
+  input: z.strictObject({ version: z.number().int().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  signingTime: z.iso.datetime(),
+  ip: z.string(),
+  reason: z.string().min(1).max(200),
+  location: z.string().max(200),
+  /** The earlier signatures' audit lines (the employer's job only). */
+  auditLines: z.array(ZOfferAuditLineSchema).max(4).default([]),
+});
+export type TSignOfferJob = z.input<typeof ZSignOfferJobSchema>;
+export const signOfferJobId = (offerId: string, role: string, inputVersion: number) => `esign-${offerId}-${role}-v${inputVersion}`;
+
+export const ZOfferSignedResultSchema = z.strictObject({
+  offerId: z.uuid(),
+  role: z.enum(['graduate', 'employer']),
+  inputVersion: z.number().int().min(1),
+  /** The versions this job made, in order: the signed one, then (employer) the audit page and the seal. */
+  versions: z.array(z.strictObject({ kind: z.enum(['graduate_signed', 'employer_signed', 'audit_page', 'sealed']), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).min(1).max(3),
+});
+export type TOfferSignedResult = z.infer<typeof ZOfferSignedResultSchema>;
+export const offerSignedJobId = (offerId: string, role: string, inputVersion: number) => `signed-${offerId}-${role}-v${inputVersion}`;

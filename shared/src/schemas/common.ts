@@ -40,3 +40,7 @@ export const ZCsvTableSchema = z.object({
   rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))),
 });
 export type TCsvTable = z.infer<typeof ZCsvTableSchema>;
+
+/** A PDF a route sends as the file itself rather than JSON. */
+export const ZPdfFileSchema = z.object({ filename: z.string(), sha256: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes') });
+export type TPdfFile = z.infer<typeof ZPdfFileSchema>;
