@@ -51,6 +51,8 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'localhost:6379', 'redis://'],
     ['JANUS_WS_URL', 'http://janus', 'ws://'],
     ['LOG_LEVEL', 'loud', 'one of'],
+    ['TURN_URLS', 'stun:stun.example.org', 'turn:'],
+    ['TURN_SECRET', 'short', 'static-auth-secret'],
   ])('stops on %s=%s with a message naming the variable', (name, value, expected) => {
     let error: unknown;
     try {
@@ -62,5 +64,12 @@ describe('loadConfig', () => {
     const message = (error as Error).message;
     expect(message).toContain(`${name}=${JSON.stringify(value)}`);
     expect(message).toContain(expected);
+  });
+
+  it('reads TURN as a list of URLs with its shared secret, and only as a pair', () => {
+    const config = loadConfig({ TURN_URLS: 'turn:198.51.100.7:3478?transport=udp, turns:turn.example.org:5349', TURN_SECRET: 'a-long-enough-secret' });
+    expect(config.turn).toEqual({ urls: ['turn:198.51.100.7:3478?transport=udp', 'turns:turn.example.org:5349'], secret: 'a-long-enough-secret' });
+    expect(loadConfig({}).turn).toBeUndefined();
+    expect(() => loadConfig({ TURN_URLS: 'turn:198.51.100.7:3478' })).toThrow(/TURN_URLS and TURN_SECRET go together/);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '@yunpin/shared/node';
+import type { TurnConfig } from './media/turn-credentials.js';
 
 export { ConfigError } from '@yunpin/shared/node';
 
@@ -18,11 +19,19 @@ const ZConfigSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ and - only').default('yp'),
   JANUS_WS_URL: z.string().regex(/^wss?:\/\//, 'expected a ws:// or wss:// URL').optional(),
+  TURN_URLS: z
+    .string()
+    .regex(/^\s*turns?:[^\s,]+(\s*,\s*turns?:[^\s,]+)*\s*$/, 'expected comma-separated turn: or turns: URLs')
+    .transform((v) => v.split(',').map((u) => u.trim()))
+    .optional(),
+  TURN_SECRET: z.string().min(16, 'expected the TURN server\'s static-auth-secret (at least 16 characters)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   SESSION_TTL_HOURS: z.coerce.number({ error: 'expected a number of hours' }).positive('expected a positive number of hours').max(24 * 90, 'expected at most 2160 hours').default(24 * 7),
   START_WORKERS: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
   SEED_DEMO: z.enum(['true', 'false'], { error: 'expected true or false' }).default('true').transform((v) => v === 'true'),
-});
+})
+  // TURN needs both: the URLs clients use and the secret their credentials are signed with.
+  .refine((c) => (c.TURN_URLS === undefined) === (c.TURN_SECRET === undefined), { path: ['TURN_SECRET'], message: 'TURN_URLS and TURN_SECRET go together: set both or neither' });
 
 export interface Config {
   port: number;
@@ -34,6 +43,8 @@ export interface Config {
   redisUrl: string | undefined;
   redisPrefix: string;
   janusWsUrl: string | undefined;
+  /** TURN for clients behind NAT (coturn with a shared secret); unset in development. */
+  turn: TurnConfig | undefined;
   logLevel: z.infer<typeof ZConfigSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
   seedDemo: boolean;
@@ -54,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: c.REDIS_URL,
     redisPrefix: c.REDIS_PREFIX,
     janusWsUrl: c.JANUS_WS_URL,
+    turn: c.TURN_URLS && c.TURN_SECRET ? { urls: c.TURN_URLS, secret: c.TURN_SECRET } : undefined,
     logLevel: c.LOG_LEVEL,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
     seedDemo: c.SEED_DEMO,

@@ -1,4 +1,3 @@
-import { parse } from 'cookie';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
@@ -11,23 +10,18 @@ import {
   type InterviewClientToServerEvents,
   type InterviewServerToClientEvents,
   type SocketData,
-  type TAck,
-  type TIceServer,
   type TInterviewCallRole,
   type TInterviewJoined,
   type TInterviewPerson,
   type TSessionUser,
 } from '@yunpin/shared';
 import type { AppContext } from '../context.js';
-import { resolveSession } from '../domain/auth/resolve-session.js';
-import { SESSION_COOKIE } from '../domain/auth/session-tokens.js';
 import { findBookingView, type SlotView } from '../domain/interviews/interview-views.js';
-import { issueDetails } from '../http/route.js';
-import { toAppError } from '../http/errors.js';
-import { MediaError } from '../media/MediaError.js';
 import type { MediaServer } from '../media/media-server.js';
+import type { TurnConfig } from '../media/turn-credentials.js';
 import { policy } from '../policy.js';
-import { TokenBucket } from './token-bucket.js';
+import { DEFAULT_MEDIA_RATE_LIMIT, MediaAccess, answerRequests, assertGrantFor, type IssuedAccess } from './media-relay.js';
+import { socketActor } from './socket-actor.js';
 
 type CallSocket = Socket<InterviewClientToServerEvents, InterviewServerToClientEvents, Record<string, never>, SocketData>;
 type EventName = keyof InterviewClientToServerEvents;
@@ -37,8 +31,8 @@ type AckData<E extends EventName> = Parameters<Parameters<InterviewClientToServe
 export interface InterviewCallOptions {
   /** The media server, created on first use; rejects when the media plane cannot start. */
   media: () => Promise<MediaServer>;
-  /** For the clients' RTCPeerConnection; none in development. */
-  iceServers?: TIceServer[];
+  /** TURN for the clients' RTCPeerConnection (credentials issued with each grant); none in development. */
+  turn?: TurnConfig | undefined;
   /** Interview events a socket may send at once, and per second after that (ICE candidates come in bursts). */
   rateLimit?: { burst: number; perSecond: number };
 }
@@ -74,38 +68,11 @@ interface Call {
   closed: boolean;
 }
 
-const DEFAULT_RATE_LIMIT = { burst: 120, perSecond: 60 };
 const MIN_GRANT_TTL_MS = 5 * 60_000;
 const MAX_GRANT_TTL_MS = 60 * 60_000;
 
-/** A MediaError as the ack's error: a client acts on `details.media`. */
-function fromMediaError(error: MediaError): AppError {
-  const details = { media: error.code };
-  switch (error.code) {
-    case 'grant-invalid':
-    case 'grant-expired':
-    case 'grant-revoked':
-    case 'forbidden':
-      return new AppError('forbidden', error.message, { details });
-    case 'room-not-found':
-    case 'peer-not-found':
-    case 'not-found':
-      return new AppError('not_found', error.message, { details });
-    case 'join-cancelled':
-      return new AppError('conflict', error.message, { details });
-    default:
-      return new AppError('unavailable', error.message, { details });
-  }
-}
-
-/** The claims of a grant, read without checking its signature (the media server checks that on join). */
-function grantClaims(grant: string): { roomId?: unknown; peerId?: unknown } {
-  try {
-    return JSON.parse(Buffer.from(grant.split('.')[0] ?? '', 'base64url').toString('utf8')) as { roomId?: unknown; peerId?: unknown };
-  } catch {
-    throw new AppError('forbidden', 'This media grant is not valid', { details: { media: 'grant-invalid' } });
-  }
-}
+/** A grant lasts until a little after the interview's end, within the media server's limits. */
+const grantTtlMs = (call: { endsAt: Date }) => Math.min(MAX_GRANT_TTL_MS, Math.max(MIN_GRANT_TTL_MS, call.endsAt.getTime() - Date.now() + MIN_GRANT_TTL_MS));
 
 /**
  * Socket handlers of the cloud-interview call. Interviewers (the slot's panel, or the employer's
@@ -119,29 +86,16 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
   const calls = new Map<string, Call>();
   const byMediaRoom = new Map<string, Call>();
   const callOfSocket = new Map<string, Call>();
-  const rate = options?.rateLimit ?? DEFAULT_RATE_LIMIT;
-  let mediaServer: Promise<MediaServer> | undefined;
-
-  const unavailable = (cause?: unknown) => {
-    if (cause) logger.error({ err: cause }, 'media server unavailable');
-    return new AppError('unavailable', '视频服务暂不可用，请稍后再试或改用回电 / The video service is unavailable; try again or arrange a callback');
-  };
-
+  const rate = options?.rateLimit ?? DEFAULT_MEDIA_RATE_LIMIT;
+  const access = new MediaAccess({
+    media: options ? options.media : () => Promise.reject(new Error('no media plane configured')),
+    turn: options?.turn,
+    logger,
+    unavailableMessage: '视频服务暂不可用，请稍后再试或改用回电 / The video service is unavailable; try again or arrange a callback',
+  });
+  access.onServer((server) => listen(server));
   /** The media server, with its room events wired to the calls once. */
-  function media(): Promise<MediaServer> {
-    if (!options) return Promise.reject(unavailable());
-    mediaServer ??= options.media().then(
-      (server) => {
-        listen(server);
-        return server;
-      },
-      (error: unknown) => {
-        mediaServer = undefined;
-        throw unavailable(error);
-      },
-    );
-    return mediaServer;
-  }
+  const media = () => access.server();
 
   function inMedia(call: Call): Member[] {
     return [...call.members.values()].filter((m) => m.role === 'interviewer' || call.admitted);
@@ -208,9 +162,8 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
     return call.creatingRoom;
   }
 
-  function grantFor(server: MediaServer, call: Call, roomId: string, member: { userId: string; role: TInterviewCallRole }): string {
-    const ttlMs = Math.min(MAX_GRANT_TTL_MS, Math.max(MIN_GRANT_TTL_MS, call.endsAt.getTime() - Date.now() + MIN_GRANT_TTL_MS));
-    return server.issueGrant({ roomId, peerId: member.userId, role: member.role === 'interviewer' ? 'host' : 'participant', ttlMs });
+  function grantFor(server: MediaServer, call: Call, roomId: string, member: { userId: string; role: TInterviewCallRole }): IssuedAccess {
+    return access.issue(server, { roomId, peerId: member.userId, role: member.role === 'interviewer' ? 'host' : 'participant', ttlMs: grantTtlMs(call) });
   }
 
   function people(call: Call): TInterviewPerson[] {
@@ -248,7 +201,7 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
     const roomId = call.mediaRoomId ?? (await call.creatingRoom?.catch(() => undefined));
     if (roomId) {
       byMediaRoom.delete(roomId);
-      const server = await mediaServer?.catch(() => undefined);
+      const server = await access.started();
       await server?.closeRoom(roomId).catch((error: unknown) => logger.warn({ err: error, room: roomId }, 'closing an interview media room failed'));
     }
   }
@@ -302,7 +255,7 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
     if (!member) return;
     if (call.mediaPeers.get(member.userId) === socket.id) {
       call.mediaPeers.delete(member.userId);
-      const server = await mediaServer?.catch(() => undefined);
+      const server = await access.started();
       if (server && call.mediaRoomId) await server.leave(call.mediaRoomId, member.userId).catch(() => undefined);
     }
     if (call.members.size === 0) {
@@ -314,12 +267,7 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
   }
 
   /** The socket's user, from its session (re-read on each call-changing request, so a logout takes effect). */
-  async function actorOf(socket: CallSocket): Promise<TSessionUser> {
-    const token = parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-    const session = token ? await resolveSession(ctx, token) : undefined;
-    if (!session || session.user.id !== socket.data.userId) throw AppError.unauthenticated();
-    return session.user;
-  }
+  const actorOf = (socket: CallSocket): Promise<TSessionUser> => socketActor(ctx, socket);
 
   function memberOf(socket: CallSocket, bookingId?: string): { call: Call; member: Member } {
     const call = callOfSocket.get(socket.id);
@@ -335,10 +283,10 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
   }
 
   /** The socket's media peer in its call's room. */
-  function mediaPeerOf(socket: CallSocket): { call: Call; member: Member; roomId: string } {
+  function mediaPeerOf(socket: CallSocket): { roomId: string; peerId: string } {
     const { call, member } = memberOf(socket);
     if (!call.mediaRoomId || call.mediaPeers.get(member.userId) !== socket.id) throw new AppError('conflict', 'Join the media room first (media:join)');
-    return { call, member, roomId: call.mediaRoomId };
+    return { roomId: call.mediaRoomId, peerId: member.userId };
   }
 
   const handlers: { [E in EventName]: (socket: CallSocket, payload: Payload<E>) => Promise<AckData<E>> } = {
@@ -367,11 +315,15 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
       const inside = role === 'interviewer' || call.admitted;
       let grant: string | null = null;
       let publishers: string[] = [];
+      // A waiting candidate gets TURN credentials now too, for as long as a grant would last.
+      let iceServers = access.iceServers(user.id, Date.now() + grantTtlMs(call));
       if (inside) {
         try {
           const roomId = await ensureRoom(call);
           const server = await media();
-          grant = grantFor(server, call, roomId, { userId: user.id, role });
+          const issued = grantFor(server, call, roomId, { userId: user.id, role });
+          grant = issued.grant;
+          iceServers = issued.iceServers;
           publishers = [...call.publishers].filter((id) => id !== user.id);
         } catch (error) {
           if (call.members.size === 0) await closeCall(call);
@@ -398,7 +350,7 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
         publishers,
         people: people(call),
         candidateWaiting: role === 'interviewer' && candidatePresent(call) && !call.admitted,
-        iceServers: options?.iceServers ?? [],
+        iceServers,
       };
       return joined;
     },
@@ -411,9 +363,9 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
       if (call.admitted) return null;
       const roomId = await ensureRoom(call);
       const server = await media();
-      const grant = grantFor(server, call, roomId, { userId: call.candidateUserId, role: 'candidate' });
+      const { grant, iceServers } = grantFor(server, call, roomId, { userId: call.candidateUserId, role: 'candidate' });
       call.admitted = true;
-      for (const m of candidates) m.socket.emit('interview:admitted', { bookingId, grant });
+      for (const m of candidates) m.socket.emit('interview:admitted', { bookingId, grant, iceServers });
       tellPanel(call);
       tellPeople(call);
       return null;
@@ -425,7 +377,7 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
       if (!call.admitted) throw AppError.conflict('The candidate is not in the call');
       call.admitted = false;
       call.mediaPeers.delete(call.candidateUserId);
-      const server = await mediaServer?.catch(() => undefined);
+      const server = await access.started();
       // Revokes the candidate's grants and stops their media now.
       if (server && call.mediaRoomId) await server.removePeer(call.mediaRoomId, call.candidateUserId).catch((error: unknown) => logger.warn({ err: error }, 'removing the candidate from the media room failed'));
       for (const m of call.members.values()) if (m.role === 'candidate') m.socket.emit('interview:sent-back', { bookingId });
@@ -443,50 +395,22 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
     'media:join': async (socket, { grant }) => {
       const { call, member } = memberOf(socket);
       if (member.role === 'candidate' && !call.admitted) throw AppError.forbidden('Wait until an interviewer admits you');
-      const claims = grantClaims(grant);
-      if (!call.mediaRoomId || claims.roomId !== call.mediaRoomId || claims.peerId !== member.userId) {
-        throw new AppError('forbidden', 'This media grant is not for this interview or not yours', { details: { media: 'grant-invalid' } });
-      }
-      const server = await media();
-      const joined = await server.join(grant);
+      if (!call.mediaRoomId) throw new AppError('forbidden', 'This media grant is not for this interview or not yours', { details: { media: 'grant-invalid' } });
+      assertGrantFor(grant, { roomId: call.mediaRoomId, peerId: member.userId }, 'interview');
+      const joined = await access.join(grant);
       if (call.closed || !callOfSocket.has(socket.id)) {
-        await server.leave(joined.roomId, joined.peerId).catch(() => undefined);
+        await access.leave(joined);
         throw AppError.conflict('You left the interview');
       }
       call.mediaPeers.set(member.userId, socket.id);
       return { publishers: joined.publishers };
     },
 
-    'media:publish': async (socket, { sdp }) => {
-      const { member, roomId } = mediaPeerOf(socket);
-      const answer = await (await media()).publish(roomId, member.userId, { type: 'offer', sdp });
-      return { sdp: answer.sdp };
-    },
-
-    'media:subscribe': async (socket, { publisherPeerId }) => {
-      const { member, roomId } = mediaPeerOf(socket);
-      const subscription = await (await media()).subscribe(roomId, member.userId, publisherPeerId);
-      return { subscriptionId: subscription.subscriptionId, publisherPeerId, sdp: subscription.offer.sdp };
-    },
-
-    'media:answer': async (socket, { subscriptionId, sdp }) => {
-      const { member, roomId } = mediaPeerOf(socket);
-      await (await media()).startSubscription(roomId, member.userId, subscriptionId, { type: 'answer', sdp });
-      return null;
-    },
-
-    'media:unsubscribe': async (socket, { subscriptionId }) => {
-      const { member, roomId } = mediaPeerOf(socket);
-      await (await media()).unsubscribe(roomId, member.userId, subscriptionId);
-      return null;
-    },
-
-    'media:trickle': async (socket, { subscriptionId, candidate }) => {
-      const { member, roomId } = mediaPeerOf(socket);
-      const target = subscriptionId === undefined ? ({ kind: 'publish' } as const) : ({ kind: 'subscription', subscriptionId } as const);
-      await (await media()).trickle(roomId, member.userId, target, candidate && { candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? null, sdpMLineIndex: candidate.sdpMLineIndex ?? null });
-      return null;
-    },
+    'media:publish': (socket, { sdp }) => access.publish(mediaPeerOf(socket), sdp),
+    'media:subscribe': (socket, { publisherPeerId }) => access.subscribe(mediaPeerOf(socket), publisherPeerId),
+    'media:answer': (socket, { subscriptionId, sdp }) => access.answer(mediaPeerOf(socket), subscriptionId, sdp),
+    'media:unsubscribe': (socket, { subscriptionId }) => access.unsubscribe(mediaPeerOf(socket), subscriptionId),
+    'media:trickle': (socket, { subscriptionId, candidate }) => access.trickle(mediaPeerOf(socket), subscriptionId, candidate),
 
     'media:leave': async (socket) => {
       const { call, member } = memberOf(socket);
@@ -498,32 +422,9 @@ export function attachInterviewCalls(anyIo: object, ctx: AppContext, options: In
   };
 
   io.on('connection', (socket) => {
-    const log = logger.child({ socket: socket.id, user: socket.data.userId });
-    const bucket = new TokenBucket(rate.burst, rate.perSecond);
-    for (const event of INTERVIEW_CLIENT_EVENTS) {
-      const schema: z.ZodType = INTERVIEW_EVENT_SCHEMAS[event];
-      const run = handlers[event] as (socket: CallSocket, payload: unknown) => Promise<unknown>;
-      socket.on(event, async (payload: unknown, ack: unknown) => {
-        if (!bucket.take()) {
-          log.warn({ event }, 'socket flooding interview events: disconnected');
-          socket.disconnect(true);
-          return;
-        }
-        if (typeof ack !== 'function') return; // every request must carry an ack
-        const reply = ack as (a: TAck<unknown>) => void;
-        try {
-          const parsed = schema.safeParse(payload);
-          if (!parsed.success) throw new AppError('validation_failed', `Invalid ${event} payload`, { details: issueDetails(parsed.error, 'payload') });
-          reply({ ok: true, data: await run(socket, parsed.data) });
-        } catch (error) {
-          const appError = error instanceof MediaError ? fromMediaError(error) : toAppError(error);
-          if (appError.status >= 500) log.error({ err: error, event }, 'interview event failed');
-          reply({ ok: false, error: appError.toBody() });
-        }
-      });
-    }
+    answerRequests(socket, { events: INTERVIEW_CLIENT_EVENTS, schemas: INTERVIEW_EVENT_SCHEMAS, handlers, rateLimit: rate, logger, label: 'interview' });
     socket.on('disconnect', () => {
-      leaveCall(socket).catch((error: unknown) => log.error({ err: error }, 'leaving the interview call failed'));
+      leaveCall(socket).catch((error: unknown) => logger.error({ err: error, socket: socket.id }, 'leaving the interview call failed'));
     });
   });
 }

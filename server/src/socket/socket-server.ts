@@ -14,6 +14,7 @@ import { toAppError } from '../http/errors.js';
 import { eventTable } from './event-handlers.js';
 import { TokenBucket } from './token-bucket.js';
 import { attachInterviewCalls, type InterviewCallOptions } from './interview-handlers.js';
+import { attachBoothVideo, type BoothVideoOptions } from './booth-video-handlers.js';
 
 type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -26,6 +27,8 @@ export interface SocketOptions {
   /** How often a socket's session is re-read from the store (a logout cuts it off within this). */
   sessionRecheckMs?: number;
   interviews?: InterviewCallOptions;
+  /** Conversation video and booth presentations. */
+  boothVideo?: BoothVideoOptions;
 }
 
 export interface SocketLayer {
@@ -85,6 +88,7 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
   const live = new LiveFairService({ ...ctx, redis: liveRedis }, broadcaster, { isBusy: () => answering > 0 || loopBusy > BUSY_LOOP_SHARE, ...options.live });
   const handlers = eventTable(live);
   attachInterviewCalls(io, ctx, options.interviews);
+  attachBoothVideo(io, ctx, live, options.boothVideo);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const recheckMs = options.sessionRecheckMs ?? DEFAULT_SESSION_RECHECK_MS;
   const actors = new WeakMap<IoSocket, { user: TSessionUser; token: string; checkedAt: number }>();

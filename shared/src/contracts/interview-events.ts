@@ -88,7 +88,8 @@ export type TMediaOffer = z.infer<typeof ZMediaOfferSchema>;
 export const ZInterviewWaitingSchema = z.object({ bookingId: ZIdSchema, candidatePresent: z.boolean(), candidateName: z.string().nullable() });
 export type TInterviewWaiting = z.infer<typeof ZInterviewWaitingSchema>;
 
-export const ZInterviewAdmittedSchema = z.object({ bookingId: ZIdSchema, grant: z.string() });
+/** `iceServers` carry TURN credentials for the new grant's lifetime (empty in development). */
+export const ZInterviewAdmittedSchema = z.object({ bookingId: ZIdSchema, grant: z.string(), iceServers: z.array(ZIceServerSchema) });
 export type TInterviewAdmitted = z.infer<typeof ZInterviewAdmittedSchema>;
 
 export const ZInterviewPeopleSchema = z.object({ bookingId: ZIdSchema, people: z.array(ZInterviewPersonSchema) });

@@ -166,7 +166,8 @@ export const ZBoothMessageSchema = z.object({
 export type TBoothMessage = z.infer<typeof ZBoothMessageSchema>;
 
 export const ZConversationStatusSchema = z.enum(['active', 'ended']);
-export const ZVideoStateSchema = z.enum(['none', 'invited', 'accepted', 'declined']);
+/** failed: the media room failed (the chat goes on); ended: someone hung up (back to text). */
+export const ZVideoStateSchema = z.enum(['none', 'invited', 'accepted', 'declined', 'failed', 'ended']);
 
 export const ZConversationSchema = z.object({
   id: ZIdSchema,

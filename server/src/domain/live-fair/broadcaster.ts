@@ -1,11 +1,13 @@
 import type { ServerToClientEvents } from '@yunpin/shared';
 
-/** Room names, one place: lobby watchers, queue watchers, a booth's staff, one user's sockets. */
+/** Room names, one place: lobby watchers, queue watchers, a booth's staff, one user's sockets, presentation followers. */
 export const rooms = {
   lobby: (fairId: string) => `fair:${fairId}`,
   queue: (boothId: string) => `booth:${boothId}`,
   staff: (boothId: string) => `staff:${boothId}`,
   user: (userId: string) => `user:${userId}`,
+  /** Everyone following a booth's presentation (booth page visitors and its staff). */
+  presentation: (boothId: string) => `presentation:${boothId}`,
 };
 
 /**

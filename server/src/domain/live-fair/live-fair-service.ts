@@ -98,6 +98,7 @@ export class LiveFairService {
   #sweeper: NodeJS.Timeout | undefined;
   #presenceTimer: NodeJS.Timeout | undefined;
   #isSweeping = false;
+  readonly #conversationWatchers: ((conversation: TConversation) => void)[] = [];
 
   constructor(ctx: AppContext, broadcaster: Broadcaster, options: LiveFairOptions = {}) {
     this.#ctx = ctx;
@@ -486,6 +487,62 @@ export class LiveFairService {
     return this.#announce(row.id);
   }
 
+  /** A conversation with video accepted, for one of its two participants to enter the media room. */
+  async videoConversation(actor: TSessionUser, conversationId: string): Promise<ConversationView> {
+    const row = await this.#participantConversation(actor, conversationId);
+    if (row.status !== 'active') throw AppError.conflict('This conversation has ended');
+    if (row.video_state !== 'accepted') throw new AppError('conflict', 'The video call is not on: the recruiter invites, the graduate accepts', { details: { videoState: row.video_state } });
+    return row;
+  }
+
+  /** A participant hangs up the video: back to text, the conversation goes on. */
+  async hangUpVideo(actor: TSessionUser, conversationId: string): Promise<TConversation> {
+    const row = await this.#participantConversation(actor, conversationId);
+    if (row.video_state !== 'accepted' && row.video_state !== 'invited') return toConversation(row);
+    return (await this.endVideo(row.id, 'ended')) ?? this.#announce(row.id);
+  }
+
+  /**
+   * The video of a conversation ends (`failed`: the media failed; `ended`: hung up) while the chat goes on.
+   * Only an invited or accepted video changes, so a late failure report cannot undo a newer invitation.
+   */
+  async endVideo(conversationId: string, state: 'failed' | 'ended'): Promise<TConversation | undefined> {
+    const changed = await this.#ctx.db
+      .updateTable('conversations')
+      .set({ video_state: state })
+      .where('id', '=', conversationId)
+      .where('video_state', 'in', ['invited', 'accepted'])
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) === 0) return undefined;
+    return this.#announce(conversationId);
+  }
+
+  /** Calls `listener` with every conversation change this node announces (ends, hand-offs, video states). */
+  watchConversations(listener: (conversation: TConversation) => void): void {
+    this.#conversationWatchers.push(listener);
+  }
+
+  /** The booth, when the actor is one of its representatives with the console open now at its live fair. */
+  async presentStaff(actor: TSessionUser, boothId: string): Promise<BoothWithOrganisation> {
+    const { booth, fairStatus } = await this.#staffedBooth(actor, boothId);
+    if (fairStatus !== 'live') throw AppError.conflict('The fair is not live');
+    if (!(await this.#store.isPresent(booth.id, actor.id, this.#ctx.clock().getTime()))) throw AppError.conflict('Open the booth console first (you are not on duty at this booth now)');
+    return booth;
+  }
+
+  /** Whether the actor may follow the booth live: its staff, or a graduate registered for its fair. */
+  async boothAudience(actor: TSessionUser, boothId: string): Promise<{ boothId: string; isStaff: boolean }> {
+    if (actor.role !== 'graduate') {
+      await this.#staffedBooth(actor, boothId);
+      return { boothId, isStaff: true };
+    }
+    const admission = await queueAdmission(this.#ctx.db, boothId, actor.id, this.#ctx.clock());
+    if (!admission || admission.boothStatus !== 'approved' || admission.fair.status === 'draft') throw AppError.notFound('Booth');
+    if (!admission.isRegistered) throw new AppError('forbidden', 'Register for this fair to watch its booths');
+    if (admission.fair.status !== 'live') throw AppError.conflict('This fair is not live');
+    return { boothId, isStaff: false };
+  }
+
   // ---------- internals ----------
 
   async #visibleFair(actor: TSessionUser, fairId: string): Promise<FairRow> {
@@ -521,6 +578,7 @@ export class LiveFairService {
   #announceRow(row: ConversationView, alsoTo: string[] = []): TConversation {
     const conversation = toConversation(row);
     this.#out.emit([...new Set([conversation.graduateId, conversation.recruiterId, ...alsoTo])].map(rooms.user), 'conversation:updated', conversation);
+    for (const watcher of this.#conversationWatchers) watcher(conversation);
     return conversation;
   }
 

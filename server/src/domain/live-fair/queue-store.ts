@@ -214,6 +214,12 @@ export class QueueStore {
     return (await this.#redis.ypPresence(this.#p, boothId, recruiterId, String(now), 'off', String(PRESENCE_TTL_MS))) === 1;
   }
 
+  /** Whether this recruiter's console is open at the booth now. */
+  async isPresent(boothId: string, recruiterId: string, now: number): Promise<boolean> {
+    const at = await this.#redis.zscore(`${this.#p}:on:${boothId}`, recruiterId);
+    return at !== null && Number(at) >= now - PRESENCE_TTL_MS;
+  }
+
   async recruitersPresent(boothId: string, now: number): Promise<number> {
     return this.#redis.zcount(`${this.#p}:on:${boothId}`, now - PRESENCE_TTL_MS, '+inf');
   }
