@@ -21,6 +21,7 @@ export default defineConfig({
       { extends: true, test: { name: 'postgres', include: [...integration, 'test/integration-pg/**/*.test.ts'], env: { YP_TEST_DB: 'pg' }, globalSetup: ['test/support/global-setup.ts'] } },
       { extends: true, test: { name: 'pglite', include: integration, env: { YP_TEST_DB: 'pglite' }, globalSetup: ['test/support/global-setup.ts'] } },
       { extends: true, test: { name: 'media', include: ['test/media/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
+      { extends: true, test: { name: 'esign', include: ['test/esign/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
     ],
   },

@@ -4,11 +4,11 @@
  * content stream and font subset, plus the page-tree nodes whose /Kids and /Count change), so the
  * signatures before it stay valid; the platform seal then covers it.
  */
-import { PDFDict, PDFName, PDFRef } from 'pdf-lib';
+import { PDFName, PDFNumber, PDFObjectCopier, PDFRef } from 'pdf-lib';
 import { z } from 'zod';
-import { cjkFont, subsetFontName } from './font.js';
-import { appendUpdate, openForUpdate } from './incremental.js';
+import { appendUpdate, arrayEntry, openRevision, PdfStructureError, resolveDict } from './incremental.js';
 import { TextFlow, beijingTime } from './layout.js';
+import { finishDrawing, newDocument } from './render.js';
 
 export const AuditEntrySchema = z.object({
   signer: z.string().trim().min(1).max(300),
@@ -27,12 +27,9 @@ const ROLE_NAMES: Record<string, string> = { graduate: '毕业生 graduate', emp
 export async function appendAuditPage(pdf: Uint8Array, entriesInput: AuditEntry[], metaInput: { offerId: string; reference: string }): Promise<Uint8Array> {
   const entries = z.array(AuditEntrySchema).min(1).max(20).parse(entriesInput);
   const meta = AuditMetaSchema.parse(metaInput);
-  const session = await openForUpdate(pdf);
-  const { doc } = session;
-  const { fontkit, bytes } = cjkFont();
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(bytes, { subset: true, customName: subsetFontName(JSON.stringify(['audit', meta, entries])) });
-
+  const rev = openRevision(pdf);
+  // The page is laid out in a document of its own, then copied into the update with new numbers.
+  const { doc, font } = await newDocument(JSON.stringify(['audit', meta, entries]));
   const flow = new TextFlow(doc, font);
   flow.heading('签署审计记录  Audit trail', 18);
   flow.paragraph(`录用通知书编号 Reference: ${meta.reference}    Offer ID: ${meta.offerId}`, 9, { color: 'muted' });
@@ -55,18 +52,21 @@ export async function appendAuditPage(pdf: Uint8Array, entriesInput: AuditEntry[
     { color: 'muted' },
   );
   flow.footers((n, count) => `云聘24365 · 审计记录 Audit trail · ${meta.reference}${count > 1 ? ` · ${n}/${count}` : ''}`);
-  await doc.flush();
+  await finishDrawing(doc);
 
-  // The page-tree nodes above the new pages changed (/Kids, /Count).
-  const changed = new Set<PDFRef>();
+  const catalog = resolveDict(rev, rev.root, 'the catalog');
+  const pagesRef = catalog.get(PDFName.of('Pages'));
+  if (!(pagesRef instanceof PDFRef)) throw new PdfStructureError('the catalog has no page tree');
+  const pages = resolveDict(rev, pagesRef, 'the page tree');
+  const kids = arrayEntry(rev, pages, 'Kids', pagesRef);
+  const count = pages.get(PDFName.of('Count'));
+  if (!(count instanceof PDFNumber)) throw new PdfStructureError('the page tree has no /Count');
+  const copier = PDFObjectCopier.for(doc.context, rev.context);
   for (const page of flow.pages) {
-    let node: PDFDict | undefined = page.node;
-    for (let depth = 0; node && depth < 32; depth++) {
-      const parent = node.get(PDFName.of('Parent'));
-      if (!(parent instanceof PDFRef)) break;
-      changed.add(parent);
-      node = doc.context.lookupMaybe(parent, PDFDict);
-    }
+    const copy = copier.copy(page.node);
+    copy.set(PDFName.of('Parent'), pagesRef);
+    kids.array.push(rev.context.register(copy));
   }
-  return appendUpdate(session, [...changed]);
+  pages.set(PDFName.of('Count'), PDFNumber.of(count.asNumber() + flow.pages.length));
+  return appendUpdate(rev, [pagesRef, kids.holder]);
 }

@@ -322,7 +322,7 @@ async function openKeys(dir: string): Promise<EsignKeys> {
   const seal = openCredential(await getOrCreate(path.join(dir, 'seal.json'), () => issueCredentialFile(sealIdentity, SEAL_COMMON_NAME)));
 
   const signers = new Map<string, Promise<SignerCredential>>();
-  const signerCredential = (input: SignerIdentity): Promise<SignerCredential> => {
+  const signerCredential = async (input: SignerIdentity): Promise<SignerCredential> => {
     const identity = SignerIdentitySchema.parse(input);
     // One file per identity: a changed name or organisation gets a certificate that says so.
     const fileKey = createHash('sha256')

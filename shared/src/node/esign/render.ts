@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { z } from 'zod';
-import { cjkFont, subsetFontName } from './font.js';
+import { cjkFont, deflateContentStreams, subsetFontName, useNativeDeflate } from './font.js';
 import { TextFlow, beijingTime, formatYuan } from './layout.js';
 
 const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), 'an ISO date-time');
@@ -38,21 +38,30 @@ export function documentId(...parts: string[]): PDFHexString {
   return PDFHexString.of(createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32).toUpperCase());
 }
 
-/** A new document with the CJK font embedded (as a subset named from `seed`) and fixed metadata. */
-export async function newDocument(seed: string, meta: { title: string; author: string; subject: string; date: Date }) {
+/** A new document with the CJK font embedded (as a subset named from `seed`), and fixed metadata if given. */
+export async function newDocument(seed: string, meta?: { title: string; author: string; subject: string; date: Date }) {
   const doc = await PDFDocument.create({ updateMetadata: false });
+  useNativeDeflate(doc.context);
   const { fontkit, bytes } = cjkFont();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(bytes, { subset: true, customName: subsetFontName(seed) });
-  doc.setTitle(meta.title);
-  doc.setAuthor(meta.author);
-  doc.setSubject(meta.subject);
-  doc.setCreator('云聘24365');
-  doc.setProducer(PRODUCER);
-  doc.setLanguage('zh-CN');
-  doc.setCreationDate(meta.date);
-  doc.setModificationDate(meta.date);
+  if (meta) {
+    doc.setTitle(meta.title);
+    doc.setAuthor(meta.author);
+    doc.setSubject(meta.subject);
+    doc.setCreator('云聘24365');
+    doc.setProducer(PRODUCER);
+    doc.setLanguage('zh-CN');
+    doc.setCreationDate(meta.date);
+    doc.setModificationDate(meta.date);
+  }
   return { doc, font };
+}
+
+/** Embeds the font subsets and compresses the page content with Node's zlib; call once, after the last drawing. */
+export async function finishDrawing(doc: PDFDocument): Promise<void> {
+  await doc.flush();
+  deflateContentStreams(doc.context);
 }
 
 export async function renderOfferPdf(input: OfferDocument): Promise<Uint8Array> {
@@ -127,5 +136,6 @@ export async function renderOfferPdf(input: OfferDocument): Promise<Uint8Array> 
   const id = documentId('offer', o.offerId, seed);
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
 
+  await finishDrawing(doc);
   return doc.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity, updateFieldAppearances: false });
 }

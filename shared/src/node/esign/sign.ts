@@ -7,10 +7,10 @@
  */
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { z } from 'zod';
 import { signDetached } from './cms.js';
-import { appendUpdate, holderOf, openForUpdate, PdfStructureError } from './incremental.js';
+import { appendUpdate, arrayEntry, firstPage, openRevision, resolveDict } from './incremental.js';
 import type { EsignKeys, SignerCredential } from './keys.js';
 
 /** Bytes reserved for the CMS in /Contents (written as twice as many hex digits). */
@@ -49,29 +49,26 @@ class NativeCadesSigner extends Signer {
 /** Adds one approval signature as an incremental update. */
 export async function signPdf(pdf: Uint8Array, req: SignatureRequest): Promise<Uint8Array> {
   const text = RequestTextSchema.parse({ signingTime: req.signingTime, reason: req.reason, location: req.location, contactInfo: req.contactInfo });
-  const session = await openForUpdate(pdf);
-  const { doc } = session;
-  const context = doc.context;
-  const changed: PDFRef[] = [];
+  const rev = openRevision(pdf);
+  const { context } = rev;
+  const changed = new Set<PDFRef>();
 
-  const catalogRef = context.trailerInfo.Root;
-  if (!(catalogRef instanceof PDFRef)) throw new PdfStructureError('the trailer has no /Root reference');
-  let acroForm = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  if (!acroForm) {
-    acroForm = context.obj({ Fields: [] });
-    doc.catalog.set(PDFName.of('AcroForm'), context.register(acroForm));
-    changed.push(catalogRef);
+  const catalog = resolveDict(rev, rev.root, 'the catalog');
+  const existingForm = catalog.get(PDFName.of('AcroForm'));
+  let acroFormRef: PDFRef;
+  if (existingForm instanceof PDFRef) acroFormRef = existingForm;
+  else {
+    // No form yet, or one inside the catalog: make it an object of its own.
+    acroFormRef = context.register(existingForm instanceof PDFDict ? existingForm : context.obj({ Fields: [] }));
+    catalog.set(PDFName.of('AcroForm'), acroFormRef);
+    changed.add(rev.root);
   }
-  const acroFormHolder = holderOf(doc.catalog, 'AcroForm', catalogRef);
-  let fields = acroForm.lookupMaybe(PDFName.of('Fields'), PDFArray);
-  if (!fields) {
-    fields = context.obj([]);
-    acroForm.set(PDFName.of('Fields'), fields);
-  }
-  changed.push(holderOf(acroForm, 'Fields', acroFormHolder), acroFormHolder);
-  acroForm.set(PDFName.of('SigFlags'), context.obj(3)); // SignaturesExist | AppendOnly
+  const acroForm = resolveDict(rev, acroFormRef, 'the AcroForm');
+  const fields = arrayEntry(rev, acroForm, 'Fields', acroFormRef);
+  acroForm.set(PDFName.of('SigFlags'), PDFNumber.of(3)); // SignaturesExist | AppendOnly
+  changed.add(acroFormRef).add(fields.holder);
 
-  const page = doc.getPage(0);
+  const { ref: pageRef, page } = firstPage(rev);
   const signature = context.register(
     context.obj({
       Type: 'Sig',
@@ -92,24 +89,19 @@ export async function signPdf(pdf: Uint8Array, req: SignatureRequest): Promise<U
       Type: 'Annot',
       Subtype: 'Widget',
       FT: 'Sig',
-      T: PDFString.of(`Signature${fields.size() + 1}`),
+      T: PDFString.of(`Signature${fields.array.size() + 1}`),
       V: signature,
       Rect: [0, 0, 0, 0],
       F: 132, // Print | Locked
-      P: page.ref,
+      P: pageRef,
     }),
   );
-  fields.push(widget);
+  fields.array.push(widget);
+  const annots = arrayEntry(rev, page, 'Annots', pageRef);
+  annots.array.push(widget);
+  changed.add(annots.holder);
 
-  let annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-  if (!annots) {
-    annots = context.obj([]);
-    page.node.set(PDFName.of('Annots'), annots);
-  }
-  annots.push(widget);
-  changed.push(holderOf(page.node, 'Annots', page.ref));
-
-  const withPlaceholder = appendUpdate(session, changed);
+  const withPlaceholder = appendUpdate(rev, changed);
   return new SignPdf().sign(withPlaceholder, new NativeCadesSigner(req.credential), text.signingTime);
 }
 
