@@ -7,6 +7,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { insertTestApplication, insertTestBooking, insertTestJob, insertTestResume, insertTestSlot, PARSED_RESUME } from '../support/job-fixtures.js';
 import { uploadFile } from '../support/uploads.js';
 import { DEMO_RESUME_ZH, makeResumeDocx } from '../support/resume-fixtures.js';
+import { offerTerms } from '../support/offer-fixtures.js';
 
 type Actor = FixtureRole | 'anonymous';
 const ACTORS: Actor[] = ['anonymous', 'graduate', 'recruiter', 'employer_admin', 'caseworker', 'regional_organiser', 'district_organiser', 'admin'];
@@ -79,6 +80,31 @@ interface JobMatrix {
   fallbackBooking: string;
 }
 let jx: JobMatrix;
+
+/** Offers of employer A to the graduate (town A), in the states each offer row acts on. */
+interface OfferMatrix {
+  /** Sent, for reading, downloading, verifying and the code request; its document's bytes and hash. */
+  sent: string;
+  pdf: Uint8Array;
+  sha256: string;
+  /** Applications at the interview stage, one per employer actor who drafts. */
+  applications: Partial<Record<Actor, string>>;
+  /** Drafts (edit, preview, send, bulk send) and sent offers (revoke, bulk revoke), one per employer actor. */
+  drafts: Partial<Record<Actor, string>>;
+  toSend: Partial<Record<Actor, string>>;
+  toBulkSend: Partial<Record<Actor, string>>;
+  toRevoke: Partial<Record<Actor, string>>;
+  toBulkRevoke: Partial<Record<Actor, string>>;
+  /** Sent, with a known code for the graduate: declined, and accepted. */
+  toDecline: string;
+  toAccept: string;
+  /** Signed by the graduate, awaiting countersignature, one per employer actor (with a known code). */
+  toCountersign: Partial<Record<Actor, string>>;
+  toCountersignCode: Partial<Record<Actor, string>>;
+}
+let ox: OfferMatrix;
+/** The code the matrix's one-time-code rows hold. */
+const KNOWN_CODE = '246810';
 const EMPLOYER: Actor[] = ['recruiter', 'employer_admin'];
 const MOVE_TO: Partial<Record<Actor, string>> = { recruiter: 'interview', employer_admin: 'offer' };
 let docx: Uint8Array;
@@ -513,6 +539,107 @@ const CASES: Case[] = [
   { route: 'get /me/interviews', label: 'own interviews', request: () => ({ method: 'GET', path: '/me/interviews' }), allowed: ['graduate'], deniedStatus: () => 403 },
   { route: 'get /employer/interviews', label: "the employer's interview schedule", request: () => ({ method: 'GET', path: '/employer/interviews' }), allowed: EMPLOYER, deniedStatus: () => 403 },
   { route: 'get /employer/interviews.csv', label: "export the employer's interview schedule", request: () => ({ method: 'GET', path: '/employer/interviews.csv' }), allowed: EMPLOYER, deniedStatus: () => 403 },
+  // ---- offers ----
+  { route: 'get /employer/offer-templates', label: 'offer templates', request: () => ({ method: 'GET', path: '/employer/offer-templates' }), allowed: EMPLOYER, deniedStatus: () => 403 },
+  {
+    route: 'post /employer/offer-templates',
+    label: 'save an offer template',
+    request: (_f, actor) => ({ method: 'POST', path: '/employer/offer-templates', body: { name: `模板-${actor}`, probationMonths: 3 } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /offers',
+    label: 'draft an offer',
+    request: (_f, actor) => ({ method: 'POST', path: '/offers', body: offerTerms(ox.applications[actor] ?? ox.applications.recruiter!) }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  { route: 'get /offers', label: 'list offers', request: () => ({ method: 'GET', path: '/offers' }), allowed: [...EMPLOYER, ...STAFF], deniedStatus: () => 403 },
+  { route: 'get /offers.csv', label: 'export offers', request: () => ({ method: 'GET', path: '/offers.csv' }), allowed: [...EMPLOYER, ...STAFF], deniedStatus: () => 403 },
+  {
+    route: 'post /offers/bulk-send',
+    label: 'send offers in bulk',
+    request: (_f, actor) => ({ method: 'POST', path: '/offers/bulk-send', body: { ids: [ox.toBulkSend[actor] ?? ox.sent] } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /offers/bulk-revoke',
+    label: 'revoke offers in bulk',
+    request: (_f, actor) => ({ method: 'POST', path: '/offers/bulk-revoke', body: { ids: [ox.toBulkRevoke[actor] ?? ox.sent], reason: '计划调整' } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  { route: 'get /me/offers', label: 'own offers', request: () => ({ method: 'GET', path: '/me/offers' }), allowed: ['graduate'], deniedStatus: () => 403 },
+  { route: 'get /offers/:id', label: 'read an offer to a graduate of town A', request: () => ({ method: 'GET', path: `/offers/${ox.sent}` }), allowed: loggedIn },
+  {
+    route: 'patch /offers/:id',
+    label: 'edit a draft offer',
+    request: (_f, actor) => ({ method: 'PATCH', path: `/offers/${ox.drafts[actor] ?? ox.drafts.recruiter}`, body: { salaryMonthlyYuan: 9900 } }),
+    allowed: EMPLOYER,
+    // The graduate does not see drafts; office staff see the offer but do not manage it.
+    deniedStatus: (actor) => (actor === 'graduate' ? 404 : 403),
+  },
+  {
+    route: 'get /offers/:id/preview.pdf',
+    label: 'preview a draft offer',
+    request: (_f, actor) => ({ method: 'GET', path: `/offers/${ox.drafts[actor] ?? ox.drafts.recruiter}/preview.pdf` }),
+    allowed: EMPLOYER,
+  },
+  { route: 'get /offers/:id/document.pdf', label: "download an offer's document", request: () => ({ method: 'GET', path: `/offers/${ox.sent}/document.pdf` }), allowed: loggedIn },
+  {
+    route: 'post /offers/:id/send',
+    label: 'send a draft offer',
+    request: (_f, actor) => ({ method: 'POST', path: `/offers/${ox.toSend[actor] ?? ox.drafts.recruiter}/send` }),
+    allowed: EMPLOYER,
+    deniedStatus: (actor) => (actor === 'graduate' ? 404 : 403),
+  },
+  {
+    route: 'post /offers/:id/revoke',
+    label: 'revoke a sent offer',
+    request: (_f, actor) => ({ method: 'POST', path: `/offers/${ox.toRevoke[actor] ?? ox.sent}/revoke`, body: { reason: '岗位调整' } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /offers/:id/decline',
+    label: 'decline an offer',
+    request: () => ({ method: 'POST', path: `/offers/${ox.toDecline}/decline`, body: { reason: '已有其他选择' } }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  { route: 'post /offers/:id/accept/code', label: 'ask for a signing code', request: () => ({ method: 'POST', path: `/offers/${ox.sent}/accept/code` }), allowed: ['graduate'], deniedStatus: () => 403 },
+  {
+    route: 'post /offers/:id/accept',
+    label: 'accept and sign an offer with the code',
+    request: () => ({ method: 'POST', path: `/offers/${ox.toAccept}/accept`, body: { code: KNOWN_CODE } }),
+    allowed: ['graduate'],
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /offers/:id/countersign/code',
+    label: 'ask for a countersigning code',
+    request: (_f, actor) => ({ method: 'POST', path: `/offers/${ox.toCountersignCode[actor] ?? ox.toCountersignCode.recruiter}/countersign/code` }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /offers/:id/countersign',
+    label: 'countersign an offer with the code',
+    request: (_f, actor) => ({ method: 'POST', path: `/offers/${ox.toCountersign[actor] ?? ox.toCountersign.recruiter}/countersign`, body: { code: KNOWN_CODE } }),
+    allowed: EMPLOYER,
+    deniedStatus: () => 403,
+  },
+  { route: 'get /offers/:id/verify', label: "verify an offer's document", request: () => ({ method: 'GET', path: `/offers/${ox.sent}/verify` }), allowed: loggedIn },
+  {
+    route: 'post /verify',
+    label: 'verify an uploaded PDF (public)',
+    request: () => ({ method: 'POST', path: '/verify' }),
+    send: (client) => uploadFile(client, '/api/v1/verify', ox.pdf, 'offer.pdf'),
+    allowed: everyone,
+  },
+  { route: 'get /verify/:sha256', label: 'verify a document hash (public)', request: () => ({ method: 'GET', path: `/verify/${ox.sha256}` }), allowed: everyone },
 ];
 
 describe('permission matrix: every role × every route', () => {
@@ -584,6 +711,7 @@ describe('permission matrix: every role × every route', () => {
     jx.fallbackBooking = await booking();
     for (const actor of MANAGERS) jx.reviews[actor] = await job('review');
     docx = await makeResumeDocx(DEMO_RESUME_ZH);
+    ox = await offerMatrix(t, f, job);
   });
   afterAll(async () => {
     await t?.close();
@@ -654,3 +782,67 @@ describe('permission matrix: every role × every route', () => {
     expect(row.employment_status).toBe('unemployed');
   });
 });
+
+/** Builds the offers the offer rows act on, through the API as employer A's recruiter. */
+async function offerMatrix(t: TestPlatform, f: Fixtures, job: () => Promise<string>): Promise<OfferMatrix> {
+  const db = t.platform.ctx.db;
+  const recruiter = new ApiClient(t.url);
+  await recruiter.login(f.logins.recruiter, PASSWORD);
+  const application = async () => {
+    const id = await insertTestApplication(db, await job(), f.graduates.a);
+    await db.updateTable('applications').set({ status: 'interview' }).where('id', '=', id).execute();
+    return id;
+  };
+  const draft = async () => (await recruiter.post('/api/v1/offers', offerTerms(await application()))).body.id as string;
+  const sent = async () => {
+    const id = await draft();
+    const res = await recruiter.post(`/api/v1/offers/${id}/send`);
+    if (res.status !== 200) throw new Error(`send: ${res.status} ${JSON.stringify(res.body)}`);
+    return id;
+  };
+  /** A one-time code row the actor can confirm with, as if the message had been read. */
+  const knownCode = async (offerId: string, role: 'graduate' | 'employer', userId: string) => {
+    const now = new Date();
+    await db
+      .insertInto('offer_otps')
+      .values({ offer_id: offerId, role, user_id: userId, code_hash: await t.platform.ctx.esign.otpHash(offerId, role, KNOWN_CODE), sent_at: new Date(now.getTime() - 120_000), expires_at: new Date(now.getTime() + 600_000), consumed_at: null })
+      .execute();
+  };
+  const perEmployer = async (make: () => Promise<string>) => Object.fromEntries(await Promise.all(EMPLOYER.map(async (a) => [a, await make()] as const))) as Partial<Record<Actor, string>>;
+  const m: OfferMatrix = {
+    sent: await sent(),
+    pdf: new Uint8Array(),
+    sha256: '',
+    applications: await perEmployer(application),
+    drafts: await perEmployer(draft),
+    toSend: await perEmployer(draft),
+    toBulkSend: await perEmployer(draft),
+    toRevoke: await perEmployer(sent),
+    toBulkRevoke: await perEmployer(sent),
+    toDecline: await sent(),
+    toAccept: await sent(),
+    toCountersign: {},
+    toCountersignCode: {},
+  };
+  await knownCode(m.toAccept, 'graduate', f.userIds.graduate);
+  const graduateSigned = async () => {
+    const id = await sent();
+    // Signed by the graduate already: the state a countersignature starts from.
+    const v1 = await db.selectFrom('offer_versions').select('sha256').where('offer_id', '=', id).executeTakeFirstOrThrow();
+    await db.updateTable('offers').set({ status: 'accepted', graduate_confirmed_at: new Date() }).where('id', '=', id).execute();
+    await db
+      .insertInto('offer_signatures')
+      .values({ offer_id: id, role: 'graduate', signer_id: f.userIds.graduate, signer_name: '李明', signed_at: new Date(), ip: '127.0.0.1', otp_verified: true, input_version: 1, document_sha256: v1.sha256, result_sha256: v1.sha256 })
+      .execute();
+    return id;
+  };
+  for (const actor of EMPLOYER) {
+    m.toCountersign[actor] = await graduateSigned();
+    await knownCode(m.toCountersign[actor], 'employer', f.userIds[actor as FixtureRole]);
+    m.toCountersignCode[actor] = await graduateSigned();
+  }
+  const doc = await fetch(`${t.url}/api/v1/offers/${m.sent}/document.pdf`, { headers: { cookie: recruiter.cookie ?? '' } });
+  m.pdf = new Uint8Array(await doc.arrayBuffer());
+  m.sha256 = doc.headers.get('x-content-sha256') ?? '';
+  return m;
+}
