@@ -32,6 +32,9 @@ import { DeviceCheckPage } from '../features/interviews/DeviceCheckPage';
 import { InterviewRoomPage } from '../features/interviews/InterviewRoomPage';
 import { InterviewSchedulePage } from '../features/interviews/InterviewSchedulePage';
 import { MyInterviewsPage } from '../features/interviews/MyInterviewsPage';
+import { MyOffersPage } from '../features/offers/MyOffersPage';
+import { OfferDetailPage } from '../features/offers/OfferDetailPage';
+import { OffersPage } from '../features/offers/OffersPage';
 import { OrganisationsPage } from '../features/office/OrganisationsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { RecommendedJobsPage } from '../features/recommendations/RecommendedJobsPage';
@@ -39,6 +42,7 @@ import { RegionsPage } from '../features/office/RegionsPage';
 import { MyResumesPage } from '../features/resumes/MyResumesPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { UsersPage } from '../features/office/UsersPage';
+import { VerifyPage } from '../features/verify/VerifyPage';
 import { canListUsers, canManageBooths, canManageFairs, canReadAudit } from '../lib/permissions';
 import { GuestOnly } from './guards/GuestOnly';
 import { HomeRedirect } from './guards/HomeRedirect';
@@ -49,6 +53,7 @@ import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './ui/NotFoundPage';
 
 export const router = createBrowserRouter([
+  { path: '/verify', element: <VerifyPage /> },
   {
     element: <GuestOnly />,
     children: [
@@ -75,6 +80,8 @@ export const router = createBrowserRouter([
               { path: 'resumes', element: <MyResumesPage /> },
               { path: 'applications', element: <MyApplicationsPage /> },
               { path: 'interviews', element: <MyInterviewsPage /> },
+              { path: 'offers', element: <MyOffersPage /> },
+              { path: 'offers/:offerId', element: <OfferDetailPage /> },
               { path: 'recommended-jobs', element: <RecommendedJobsPage /> },
               { path: 'conversations/:conversationId', element: <ConversationPage /> },
             ],
@@ -103,6 +110,18 @@ export const router = createBrowserRouter([
                     <InterviewSchedulePage />
                   </RequirePermission>
                 ),
+              },
+              {
+                path: 'offers',
+                element: (
+                  <RequirePermission allows={canPostJobs}>
+                    <Outlet />
+                  </RequirePermission>
+                ),
+                children: [
+                  { index: true, element: <OffersPage /> },
+                  { path: ':offerId', element: <OfferDetailPage /> },
+                ],
               },
               {
                 path: 'jobs',

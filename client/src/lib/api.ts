@@ -1,7 +1,7 @@
 import { ApiError, apiErrorFrom } from './api-error';
 import { currentCsrfToken } from './query-client';
 
-const API_BASE = '/api/v1';
+export const API_BASE = '/api/v1';
 
 export type TQueryParams = Record<string, string | number | boolean | null | undefined>;
 

@@ -4,6 +4,7 @@ import {
   BulbOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   ProfileOutlined,
@@ -49,7 +50,9 @@ export type TNavKey =
   | 'jobReview'
   | 'system'
   | 'interviewSchedule'
-  | 'myInterviews';
+  | 'myInterviews'
+  | 'offers'
+  | 'myOffers';
 
 export interface TNavItem {
   path: string;
@@ -86,6 +89,7 @@ export function navItemsFor(user: TSessionUser): TNavItem[] {
         { path: '/graduate/resumes', labelKey: 'myResumes', icon: <FileTextOutlined /> },
         { path: '/graduate/applications', labelKey: 'myApplications', icon: <SendOutlined /> },
         { path: '/graduate/interviews', labelKey: 'myInterviews', icon: <VideoCameraOutlined /> },
+        { path: '/graduate/offers', labelKey: 'myOffers', icon: <FileDoneOutlined /> },
         FAIRS,
         { path: '/graduate/booth-messages', labelKey: 'boothMessages', icon: <CommentOutlined /> },
         ACCOUNT,
@@ -95,6 +99,7 @@ export function navItemsFor(user: TSessionUser): TNavItem[] {
         { path: '/employer', labelKey: 'home', icon: <HomeOutlined /> },
         ...(canPostJobs(user) ? [{ path: '/employer/jobs', labelKey: 'myJobs' as const, icon: <ProfileOutlined /> }] : []),
         ...(canPostJobs(user) ? [{ path: '/employer/interviews', labelKey: 'interviewSchedule' as const, icon: <VideoCameraOutlined /> }] : []),
+        ...(canPostJobs(user) ? [{ path: '/employer/offers', labelKey: 'offers' as const, icon: <FileDoneOutlined /> }] : []),
         FAIRS,
         { path: '/employer/fairs', labelKey: 'myBooths', icon: <ShopOutlined /> },
         { path: '/employer/inbox', labelKey: 'inbox', icon: <InboxOutlined /> },

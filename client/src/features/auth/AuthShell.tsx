@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Card, Flex, Layout, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LanguageSwitch } from '../../app/ui/LanguageSwitch';
 
 interface TAuthShellProps {
@@ -8,7 +10,7 @@ interface TAuthShellProps {
   children: ReactNode;
 }
 
-/** The centred card the login and registration forms sit in. */
+/** The centred card the login and registration forms sit in, with the public signature check below. */
 export function AuthShell({ title, children }: TAuthShellProps) {
   const { t } = useTranslation();
   return (
@@ -26,6 +28,9 @@ export function AuthShell({ title, children }: TAuthShellProps) {
         <Card title={title} style={{ width: '100%', maxWidth: 420 }}>
           {children}
         </Card>
+        <Link to="/verify" style={{ marginTop: 16 }} data-testid="verify-link">
+          <SafetyCertificateOutlined /> {t('verify.title')}
+        </Link>
       </Flex>
     </Layout>
   );

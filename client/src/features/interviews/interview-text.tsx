@@ -2,9 +2,8 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TInterview, TInterviewSlot } from '@yunpin/shared';
 import { isApiError } from '../../lib/api-error';
+import { useBilingualErrorText } from '../../lib/use-bilingual-error-text';
 import { formatShanghaiRange, inShanghai } from '../../lib/shanghai-time';
-import { useErrorText } from '../../lib/use-error-text';
-import { useUiLanguage } from '../jobs/use-ui-language';
 
 export type TSlotStatus = TInterviewSlot['status'];
 export type TBookingStatus = TInterview['status'];
@@ -67,19 +66,11 @@ export function OutcomeTag({ outcome }: { outcome: TOutcome }) {
   );
 }
 
-/**
- * Error text for interview actions. The server words some refusals in both languages
- * ("中文 / English"); those are shown in the interface language, the rest as usual.
- */
+/** Interview refusals (conflicts) are worded in both languages; shown in the interface language. */
+const BILINGUAL_CODES = ['conflict'] as const;
+
 export function useInterviewErrorText(): (error: unknown) => string {
-  const errorText = useErrorText();
-  const lang = useUiLanguage();
-  return (error) => {
-    if (!isApiError(error) || error.code !== 'conflict') return errorText(error);
-    const parts = error.message.split(' / ');
-    if (parts.length !== 2) return errorText(error);
-    return (lang === 'en' ? parts[1] : parts[0])?.trim() || errorText(error);
-  };
+  return useBilingualErrorText(BILINGUAL_CODES);
 }
 
 /** Messages of a validation_failed refusal, one per field, as the server wrote them. */

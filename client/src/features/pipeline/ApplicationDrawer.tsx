@@ -10,6 +10,7 @@ import { ApplicationHistory } from '../applications/ApplicationHistory';
 import { ApplicationStatusTag } from '../applications/ApplicationStatusTag';
 import { useApplication, useMoveApplication } from '../applications/applications-api';
 import { AdvisoryScore, ScreeningCriteria } from '../applications/ScreeningCriteria';
+import { SendOfferButton } from '../offers/SendOfferButton';
 import { ResumeProfileView } from '../resumes/ResumeProfileView';
 import { MoveStatusPicker } from './MoveStatusPicker';
 import { ScreeningStateTag } from './ScreeningStateTag';
@@ -110,6 +111,7 @@ function ApplicationDetailBody({ application }: { application: TApplicationDetai
       <Section title={t('pipeline.decisionSection')}>
         <Flex vertical gap={8}>
           <Typography.Text type="secondary">{t('pipeline.decisionHint')}</Typography.Text>
+          <SendOfferButton application={application} />
           <MoveForm application={application} />
         </Flex>
       </Section>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Table } from 'antd';
+import { Alert, App, Button, Form, Input, Modal } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TPipelineStatus } from '@yunpin/shared';
+import { SkippedTable } from '../../app/ui/SkippedTable';
 import { useErrorText } from '../../lib/use-error-text';
 import { useBulkMoveApplications, type TBulkMoveResult } from '../applications/applications-api';
 import { MoveStatusPicker } from './MoveStatusPicker';
@@ -23,20 +24,17 @@ interface TBulkMoveButtonProps {
   onMoved: (moved: string[]) => void;
 }
 
-function SkippedTable({ result, names }: { result: TBulkMoveResult; names: ReadonlyMap<string, string> }) {
+function MoveSkippedTable({ result, names }: { result: TBulkMoveResult; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const reasonText = useSkipReasonText();
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={result.skipped}
-      columns={[
-        { key: 'name', title: t('pipeline.applicant'), render: (_, row) => names.get(row.id) ?? row.id.slice(0, 8) },
-        { key: 'reason', title: t('pipeline.skippedReason'), render: (_, row) => reasonText(row.reason) },
-      ]}
-      data-testid="bulk-skipped"
+    <SkippedTable
+      skipped={result.skipped}
+      nameTitle={t('pipeline.applicant')}
+      nameOf={(id) => names.get(id)}
+      reasonTitle={t('pipeline.skippedReason')}
+      reasonText={reasonText}
+      testId="bulk-skipped"
     />
   );
 }
@@ -86,7 +84,7 @@ export function BulkMoveButton({ ids, names, onMoved }: TBulkMoveButtonProps) {
               style={{ marginBottom: 16 }}
               data-testid="bulk-result"
             />
-            <SkippedTable result={result} names={names} />
+            <MoveSkippedTable result={result} names={names} />
             <Button style={{ marginTop: 16 }} onClick={close} data-testid="bulk-result-close">
               {t('common.confirm')}
             </Button>

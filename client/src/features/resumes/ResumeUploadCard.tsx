@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Card, Flex, Progress, Typography, Upload } from 'antd';
+import { Alert, Card, Flex, Progress, Typography } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RESUME_MAX_BYTES, type TResume } from '@yunpin/shared';
+import { FileDropZone, UploadProgress } from '../../app/ui/FileDropZone';
 import { isApiError } from '../../lib/api-error';
 import { useErrorText } from '../../lib/use-error-text';
 import { useResume, useUploadResume } from './resumes-api';
@@ -97,30 +98,24 @@ export function ResumeUploadCard({ onUploaded }: { onUploaded: (resumeId: string
   return (
     <Card title={t('resumes.uploadTitle')}>
       <Flex vertical gap={16}>
-        <Upload.Dragger
+        <FileDropZone
           accept={ACCEPT}
-          multiple={false}
-          showUploadList={false}
           disabled={state.phase === 'uploading'}
-          beforeUpload={(file) => {
-            start(file);
-            return false;
-          }}
-          data-testid="resume-upload-input"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('resumes.uploadText')}</p>
-          <p className="ant-upload-hint">{t('resumes.uploadHint', { mb: MAX_MB })}</p>
-        </Upload.Dragger>
+          onFile={start}
+          icon={<InboxOutlined />}
+          text={t('resumes.uploadText')}
+          hint={t('resumes.uploadHint', { mb: MAX_MB })}
+          testId="resume-upload-input"
+        />
         {state.phase !== 'idle' && (
           <div data-testid="resume-progress" data-phase={phase}>
             {state.phase === 'uploading' && (
-              <Flex vertical gap={4}>
-                <Typography.Text>{t('resumes.uploading', { filename: state.filename })}</Typography.Text>
-                <Progress percent={state.percent} status="active" data-testid="resume-upload-progress" aria-label={t('resumes.uploadProgress')} />
-              </Flex>
+              <UploadProgress
+                label={t('resumes.uploading', { filename: state.filename })}
+                percent={state.percent}
+                ariaLabel={t('resumes.uploadProgress')}
+                testId="resume-upload-progress"
+              />
             )}
             {state.phase === 'uploaded' && <ParsingProgress resumeId={state.resumeId} created={state.created} />}
             {state.phase === 'error' && <Alert type="error" showIcon title={state.message} data-testid="resume-upload-error" />}
