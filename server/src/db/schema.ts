@@ -388,6 +388,93 @@ export interface OfferEventsTable {
   hash: string;
 }
 
+export interface PlacementsTable {
+  id: string;
+  graduate_id: string;
+  organisation_id: string | null;
+  employer_name: string;
+  position: string;
+  /** A `date` column, written and compared as 'YYYY-MM-DD'. */
+  start_date: ColumnType<string, string, string>;
+  offer_id: string | null;
+  previous_placement_id: string | null;
+  ended_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface FollowUpAnswerColumn {
+  stillEmployed: boolean;
+  samePosition: boolean;
+  salaryBand: string;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  placement_id: string;
+  month: 1 | 3 | 6 | 12;
+  due_at: Timestamp;
+  graduate_answer: JsonColumn<FollowUpAnswerColumn> | null;
+  graduate_answered_at: Timestamp | null;
+  employer_answer: JsonColumn<FollowUpAnswerColumn> | null;
+  employer_answered_at: Timestamp | null;
+  status: Generated<'open' | 'confirmed' | 'mismatch'>;
+  mismatches: ColumnType<string[], string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface SubsidyClaimsTable {
+  id: string;
+  kind: 'hiring' | 'job_search' | 'internship';
+  graduate_id: string;
+  organisation_id: string | null;
+  offer_id: string | null;
+  contract_sha256: string | null;
+  position: string | null;
+  start_date: ColumnType<string, string, string> | null;
+  amount_yuan: number;
+  status: Generated<'submitted' | 'eligible' | 'ineligible' | 'approved' | 'rejected' | 'paid'>;
+  eligibility: JsonColumn<{ isEligible: boolean; reasons: string[] }> | null;
+  claimed_by: string | null;
+  decided_by: string | null;
+  reason: string | null;
+  created_at: Generated<Date>;
+  checked_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  approved_at: Timestamp | null;
+  paid_at: Timestamp | null;
+}
+
+export interface PaymentLedgerTable {
+  id: string;
+  idempotency_key: string;
+  claim_id: string;
+  amount_yuan: number;
+  payee: string;
+  reference: string;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface WeeklyReportsTable {
+  id: string;
+  week_start: ColumnType<string, string, string>;
+  generated_at: Timestamp;
+}
+
+export interface WeeklyReportRowsTable {
+  report_id: string;
+  scope: 'town' | 'region' | 'district';
+  scope_id: string | null;
+  scope_name: string;
+  group: 'all' | 'local' | 'low_income';
+  registered: number;
+  contacted: number;
+  served: number;
+  employed: number;
+  subsidies_paid: number;
+  subsidies_paid_yuan: number;
+}
+
 export interface Database {
   regions: RegionsTable;
   towns: TownsTable;
@@ -419,6 +506,12 @@ export interface Database {
   offer_signatures: OfferSignaturesTable;
   offer_otps: OfferOtpsTable;
   offer_events: OfferEventsTable;
+  placements: PlacementsTable;
+  followups: FollowUpsTable;
+  subsidy_claims: SubsidyClaimsTable;
+  payment_ledger: PaymentLedgerTable;
+  weekly_reports: WeeklyReportsTable;
+  weekly_report_rows: WeeklyReportRowsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
