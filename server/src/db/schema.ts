@@ -475,6 +475,82 @@ export interface WeeklyReportRowsTable {
   subsidies_paid_yuan: number;
 }
 
+export interface CaseChecklistItemsTable {
+  id: string;
+  key: string | null;
+  label_zh: string;
+  label_en: string;
+  position: number;
+  is_retired: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface CaseChecklistMarksTable {
+  graduate_id: string;
+  item_id: string;
+  crossed_at: Timestamp;
+  crossed_by: string | null;
+  note: string | null;
+  is_automatic: Generated<boolean>;
+  source: string | null;
+}
+
+export interface CaseChecklistEventsTable {
+  id: string;
+  graduate_id: string;
+  item_id: string;
+  action: 'crossed' | 'undone';
+  actor_id: string | null;
+  note: string | null;
+  is_automatic: Generated<boolean>;
+  source: string | null;
+  at: Timestamp;
+}
+
+export interface CaseNoteTemplatesTable {
+  id: string;
+  title: string;
+  body: string;
+  is_contact: Generated<boolean>;
+  position: number;
+  is_retired: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface CaseNotesTable {
+  id: string;
+  graduate_id: string;
+  template_id: string | null;
+  title: string;
+  body: string;
+  is_contact: boolean;
+  author_id: string | null;
+  at: Timestamp;
+}
+
+export interface CaseActivityTable {
+  id: Generated<string>;
+  graduate_id: string;
+  kind: string;
+  ref_id: string;
+  summary: string;
+  at: Timestamp;
+}
+
+export interface CaseServicesTable {
+  id: string;
+  graduate_id: string;
+  type: 'job_introduction' | 'career_guidance' | 'vocational_training' | 'internship' | 'startup_coaching';
+  /** A `date` column; read back with to_char as 'YYYY-MM-DD'. */
+  served_on: string;
+  provider: string | null;
+  caseworker_id: string | null;
+  job_id: string | null;
+  note: Generated<string>;
+  outcome: Generated<string>;
+  created_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   towns: TownsTable;
@@ -506,6 +582,13 @@ export interface Database {
   offer_signatures: OfferSignaturesTable;
   offer_otps: OfferOtpsTable;
   offer_events: OfferEventsTable;
+  case_checklist_items: CaseChecklistItemsTable;
+  case_checklist_marks: CaseChecklistMarksTable;
+  case_checklist_events: CaseChecklistEventsTable;
+  case_note_templates: CaseNoteTemplatesTable;
+  case_notes: CaseNotesTable;
+  case_activity: CaseActivityTable;
+  case_services: CaseServicesTable;
   placements: PlacementsTable;
   followups: FollowUpsTable;
   subsidy_claims: SubsidyClaimsTable;
