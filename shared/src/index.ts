@@ -17,3 +17,4 @@ export * from './screening/index.js';
 export * from './schemas/applications.js';
 export * from './schemas/interviews.js';
 export * from './schemas/offers.js';
+export * from './schemas/cases.js';
