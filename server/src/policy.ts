@@ -163,6 +163,17 @@ export const policy = {
     return null;
   },
   canViewSystemHealth: (actor: TSessionUser) => actor.role === 'organiser' || actor.role === 'admin',
+
+  // ---- case management ----
+  /** Office staff keep the case files of the towns they serve; a graduate reads their own checklist progress only. */
+  canReadCaseFile: (actor: TSessionUser, file: GraduateRow) =>
+    (actor.role === 'graduate' && file.user_id === actor.id) || (isStaff(actor) && inTownScope(actor, file.hukou_town_id)),
+  canEditCaseFile: (actor: TSessionUser, file: GraduateRow) => isStaff(actor) && inTownScope(actor, file.hukou_town_id),
+  canViewCaseload: (actor: TSessionUser) => isStaff(actor),
+  /** The checklist items and note templates are the district's: district organisers and admins set them. */
+  canManageCaseSettings: (actor: TSessionUser) => isDistrictWide(actor),
+  /** Caseworkers' workload is an organiser's view. */
+  canViewWorkload: (actor: TSessionUser) => actor.role === 'organiser' || actor.role === 'admin',
 };
 
 interface JobLike {
