@@ -18,3 +18,7 @@ export * from './schemas/applications.js';
 export * from './schemas/interviews.js';
 export * from './schemas/offers.js';
 export * from './schemas/cases.js';
+export * from './schemas/subsidies.js';
+export * from './schemas/followups.js';
+export * from './schemas/reports.js';
+export * from './jobs/office.js';
