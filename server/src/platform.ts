@@ -12,6 +12,8 @@ import { createApp } from './http/app.js';
 import type { HttpOptions } from './http/http-options.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from './domain/auth/login-rate-limit.js';
 import { createSocketLayer, type SocketLayer, type SocketOptions } from './socket/socket-server.js';
+import type { InterviewCallOptions } from './socket/interview-handlers.js';
+import type { BoothVideoOptions } from './socket/booth-video-handlers.js';
 import { startResultsConsumer } from './services/results-consumer.js';
 import { createEsignService } from './services/esign-service.js';
 import { requeuePendingWork } from './domain/applications/reconcile.js';
@@ -27,7 +29,8 @@ export interface PlatformOptions {
   clientDir?: string;
   loginRateLimit?: LoginRateLimit;
   clock?: () => Date;
-  socket?: Omit<SocketOptions, 'publicUrl'>;
+  /** Socket settings; the media features get the platform's media plane and TURN unless these override them. */
+  socket?: Omit<SocketOptions, 'publicUrl' | 'interviews' | 'boothVideo'> & { interviews?: Partial<InterviewCallOptions>; boothVideo?: Partial<BoothVideoOptions> };
   /** Record the workers' results (parsed resumes, scores) in this process; on by default. */
   consumeResults?: boolean;
   /**
