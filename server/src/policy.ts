@@ -164,6 +164,27 @@ export const policy = {
   },
   canViewSystemHealth: (actor: TSessionUser) => actor.role === 'organiser' || actor.role === 'admin',
 
+  // ---- subsidies, follow-ups, weekly reports ----
+  /** Employers claim hiring and internship subsidies; graduates, or caseworkers for them, job-search subsidies. */
+  canClaimSubsidy: (actor: TSessionUser, kind: 'hiring' | 'job_search' | 'internship') =>
+    kind === 'job_search' ? actor.role === 'graduate' || actor.role === 'caseworker' || actor.role === 'admin' : (actor.role === 'recruiter' || actor.role === 'employer_admin') && actor.organisationId !== null,
+  /** A claim, or a follow-up, is its graduate's, its employer's staff's, and the office's for the graduate's town. */
+  canReadPlacementRecord: (actor: TSessionUser, record: PlacementRecordLike) =>
+    (actor.role === 'graduate' && record.graduate_user_id === actor.id) ||
+    (record.organisation_id !== null && isStaffOf(actor, record.organisation_id)) ||
+    (isStaff(actor) && inTownScope(actor, record.hukou_town_id)),
+  /** The office checks, approves, rejects and pays claims of graduates in its towns. */
+  canDecideSubsidy: (actor: TSessionUser, claim: { hukou_town_id: string | null }) => isStaff(actor) && inTownScope(actor, claim.hukou_town_id),
+  /** Which side of a follow-up the actor answers for, if any. */
+  followUpSide: (actor: TSessionUser, record: PlacementRecordLike): 'graduate' | 'employer' | null => {
+    if (actor.role === 'graduate' && record.graduate_user_id === actor.id) return 'graduate';
+    if (record.organisation_id !== null && isStaffOf(actor, record.organisation_id)) return 'employer';
+    return null;
+  },
+  /** Weekly reports are the office's; organisers and admins may also produce one on demand. */
+  canReadWeeklyReports: (actor: TSessionUser) => isStaff(actor),
+  canProduceWeeklyReport: (actor: TSessionUser) => actor.role === 'organiser' || actor.role === 'admin',
+
   // ---- case management ----
   /** Office staff keep the case files of the towns they serve; a graduate reads their own checklist progress only. */
   canReadCaseFile: (actor: TSessionUser, file: GraduateRow) =>
@@ -179,4 +200,10 @@ export const policy = {
 interface JobLike {
   organisation_id: string;
   town_id: string;
+}
+
+interface PlacementRecordLike {
+  graduate_user_id: string | null;
+  organisation_id: string | null;
+  hukou_town_id: string | null;
 }
