@@ -3,6 +3,7 @@ import type { AppContext, RequestMeta } from '../../context.js';
 import { countRegistrations, findFair, insertRegistration, isRegisteredForFair, lockFair } from '../../db/repositories/fairs.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { policy } from '../../policy.js';
+import { recordCaseActivity } from '../cases/activity.js';
 import { loadReadableFair, presentFair } from './get-fair.js';
 
 export interface RegisterForFairOptions {
@@ -29,6 +30,7 @@ export async function registerForFair(ctx: AppContext, { actor, fairId, meta }: 
     }
     if (await insertRegistration(trx, fairId, actor.id)) {
       await appendAudit(trx, { actorId: actor.id, action: 'fair.registered', entityType: 'fair', entityId: fairId, ip: meta.ip });
+      await recordCaseActivity(trx, { graduateUserId: actor.id }, { kind: 'fair_registered', refId: fairId, summary: `报名招聘会 Registered for fair: ${fair.title}`, at: ctx.clock() });
     }
   });
   const updated = await findFair(ctx.db, fairId);

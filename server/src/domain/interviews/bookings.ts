@@ -11,6 +11,7 @@ import type { AppContext, RequestMeta } from '../../context.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { appendApplicationEvent, updateApplication } from '../../db/repositories/applications.js';
 import { policy } from '../../policy.js';
+import { recordCaseActivity } from '../cases/activity.js';
 import { ownGraduateFile } from '../resumes/graduate-of.js';
 import { cancelReminders, notifyCancelled, scheduleReminders } from './reminders.js';
 import { findBookingView, presentInterviews, slotViews, type SlotView } from './interview-views.js';
@@ -48,6 +49,7 @@ export async function bookInterview(ctx: AppContext, { actor, slotId, applicatio
     await trx.insertInto('interview_bookings').values({ id, slot_id: slotId, application_id: applicationId }).execute();
     await appendApplicationEvent(trx, { application_id: applicationId, from_status: 'interview', to_status: 'interview', actor_id: actor.id, note: `预约云面试 Interview booked: ${slot.starts_at.toISOString()}` });
     await appendAudit(trx, { actorId: actor.id, action: 'interview.booked', entityType: 'interview_booking', entityId: id, detail: { slotId, movedFrom: previous?.id ?? null }, ip: meta.ip });
+    await recordCaseActivity(trx, { graduateId: graduate.id }, { kind: 'interview_booked', refId: id, summary: `预约云面试 Interview booked: ${slot.starts_at.toISOString()}`, at: ctx.clock() });
   });
   if (previous) await cancelReminders(ctx, previous.id);
   const view = (await findBookingView(ctx.db, id))!;
@@ -118,6 +120,7 @@ export async function recordInterviewOutcome(ctx: AppContext, { actor, bookingId
     await appendApplicationEvent(trx, { application_id: view.application_id!, from_status: application.status, to_status: input.moveTo ?? application.status, actor_id: actor.id, note });
     if (input.moveTo) await updateApplication(trx, view.application_id!, { status: input.moveTo, review_requested_at: null, review_request_reason: null });
     await appendAudit(trx, { actorId: actor.id, action: 'interview.outcome', entityType: 'interview_booking', entityId: bookingId, detail: { outcome: input.outcome, moveTo: input.moveTo ?? null }, ip: meta.ip });
+    await recordCaseActivity(trx, { graduateId: view.graduate_id! }, { kind: 'interview_outcome', refId: bookingId, summary: `${view.organisation_name} ${view.job_title} ${note}`, at: ctx.clock() });
   });
   await cancelReminders(ctx, bookingId);
   return (await presentInterviews(ctx.db, [(await findBookingView(ctx.db, bookingId))!], true))[0]!;

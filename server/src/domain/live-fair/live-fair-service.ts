@@ -46,6 +46,7 @@ import { rooms, type Broadcaster } from './broadcaster.js';
 import { BroadcastScheduler, DEFAULT_PUBLISH, type PublishOptions } from './broadcast-scheduler.js';
 import { QueueStore, toSnapshot, type BoothView, type Channel, type EndedCall, type PendingCall } from './queue-store.js';
 import { TtlCache } from './ttl-cache.js';
+import { conversationSummary, recordCaseActivity } from '../cases/activity.js';
 
 const SWEEP_INTERVAL_MS = 250;
 const CACHE_TTL_MS = 5000;
@@ -430,6 +431,7 @@ export class LiveFairService {
       // The graduate's held places resume; the booth's conversations and service times changed.
       this.#publish(released.changed, EVERYWHERE);
       this.#publish([ended.booth_id], FIGURES_ONLY);
+      await recordCaseActivity(this.#ctx.db, { graduateUserId: ended.graduate_id }, { kind: 'conversation_ended', refId: ended.id, summary: conversationSummary(ended), at: now });
       return this.#announceRow(ended);
     }
     // Otherwise: say why, or (for the recruiter) keep notes and a rating on a conversation that already ended.
@@ -448,6 +450,7 @@ export class LiveFairService {
       });
       this.#publish(released.changed, EVERYWHERE);
       this.#publish([row.booth_id], FIGURES_ONLY);
+      await recordCaseActivity(this.#ctx.db, { graduateUserId: row.graduate_id }, { kind: 'conversation_ended', refId: row.id, summary: conversationSummary({ ...row, end_reason: isRecruiter ? 'recruiter_ended' : 'graduate_ended' }), at: now });
     } else if (isRecruiter) {
       await updateConversation(this.#ctx.db, row.id, { ...(input.notes !== undefined ? { notes: input.notes } : {}), ...(input.rating !== undefined ? { rating: input.rating } : {}) });
     }

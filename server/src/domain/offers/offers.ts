@@ -17,6 +17,7 @@ import {
 } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { appendAudit } from '../../db/repositories/audit.js';
+import { recordCaseActivity } from '../cases/activity.js';
 import { appendApplicationEvent, updateApplication } from '../../db/repositories/applications.js';
 import type { OfferTemplateRow } from '../../db/schema.js';
 import { isStaff, policy, townScope } from '../../policy.js';
@@ -202,6 +203,7 @@ async function send(ctx: AppContext, actor: TSessionUser, view: OfferView, meta:
     }
     await appendApplicationEvent(trx, { application_id: view.application_id, from_status: view.application_status, to_status: 'offer', actor_id: actor.id, note: `发放录用通知 Offer sent: ${view.reference}` });
     await appendAudit(trx, { actorId: actor.id, action: 'offer.sent', entityType: 'offer', entityId: view.id, detail: { sha256 }, ip: meta.ip });
+    await recordCaseActivity(trx, { applicationId: view.application_id }, { kind: 'offer_sent', refId: view.id, summary: `${view.organisation_name} 发出录用通知 Offer sent: ${view.job_title} (${view.reference})`, at: sentAt });
   });
   await notifyOfferParties(ctx, view, 'sent');
   await scheduleOfferReminders(ctx, view);
