@@ -14,6 +14,7 @@ import {
 } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { appendAudit } from '../../db/repositories/audit.js';
+import { recordCaseActivity } from '../cases/activity.js';
 import { appendApplicationEvent, updateApplication } from '../../db/repositories/applications.js';
 import { appendOfferEvent } from './offer-chain.js';
 import { effectiveStatus, findOfferView, loadReadableOffer, presentOfferDetail, type OfferView } from './offer-views.js';
@@ -215,6 +216,7 @@ export async function recordOfferSigned(ctx: AppContext, result: TOfferSignedRes
         .execute();
     }
     const next = STEP[role].to;
+    await recordCaseActivity(trx, { applicationId: view.application_id }, { kind: role === 'graduate' ? 'offer_signed' : 'offer_completed', refId: view.id, summary: `${view.organisation_name} ${view.job_title} (${view.reference}): ${role === 'graduate' ? '毕业生已签署 signed by the graduate' : '双方签署完成 signed by both sides'}`, at: ctx.clock() });
     await trx.updateTable('offers').set({ status: next, ...(next === 'completed' ? { completed_at: ctx.clock() } : {}) }).where('id', '=', view.id).where('status', '=', STEP[role].signing).execute();
     await appendOfferEvent(trx, { offerId: view.id, actorId: null, action: role === 'graduate' ? 'offer.signed_by_graduate' : 'offer.completed', detail: { versions: result.versions.map((v, i) => ({ version: result.inputVersion + i + 1, kind: v.kind, sha256: v.sha256 })) }, at: ctx.clock() });
     if (role === 'employer') {
