@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_jobs.js';
 import * as m0004 from './migrations/0004_interviews.js';
 import * as m0005 from './migrations/0005_offers.js';
 import * as m0006 from './migrations/0006_booth_video.js';
+import * as m0007 from './migrations/0007_registry.js';
 import * as m0008 from './migrations/0008_cases.js';
 import * as m0009 from './migrations/0009_subsidies.js';
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_interviews': m0004,
   '0005_offers': m0005,
   '0006_booth_video': m0006,
+  '0007_registry': m0007,
   '0008_cases': m0008,
   '0009_subsidies': m0009,
 };

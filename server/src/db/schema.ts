@@ -83,6 +83,15 @@ export interface GraduateProfilesTable {
   discoverable: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** AES-256-GCM sealed national ID (services/field-crypto.ts); never the plain number. */
+  national_id_sealed: Generated<string | null>;
+  /** HMAC-SHA256 of the national ID under a separate key: lookups and uniqueness. */
+  national_id_hash: Generated<string | null>;
+  national_id_masked: Generated<string | null>;
+  /** 户籍: registered in the district, a priority group. */
+  is_registered_local: Generated<boolean>;
+  /** Set when a deletion request was carried out: what remains is kept under its legal basis. */
+  erased_at: Generated<Date | null>;
 }
 
 export interface AuditLogTable {
@@ -551,6 +560,33 @@ export interface CaseServicesTable {
   created_at: Timestamp;
 }
 
+export interface HardshipConsentsTable {
+  id: string;
+  graduate_id: string;
+  /** Who consented (the graduate, or a guardian by name). */
+  given_by: string;
+  basis: 'written_form' | 'online_form' | 'in_person';
+  consented_at: Timestamp;
+  note: Generated<string>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface DeletionRequestsTable {
+  id: string;
+  graduate_id: string;
+  requested_by: string | null;
+  reason: Generated<string>;
+  status: Generated<'pending' | 'executed' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: Generated<string>;
+  removed: ColumnType<Record<string, number | boolean>, string | undefined, string>;
+  kept: ColumnType<Record<string, number | boolean | string>, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   regions: RegionsTable;
   towns: TownsTable;
@@ -622,3 +658,5 @@ export type InterviewSlotRow = Selectable<InterviewSlotsTable>;
 export type InterviewBookingRow = Selectable<InterviewBookingsTable>;
 export type OfferRow = Selectable<OffersTable>;
 export type OfferTemplateRow = Selectable<OfferTemplatesTable>;
+export type HardshipConsentRow = Selectable<HardshipConsentsTable>;
+export type DeletionRequestRow = Selectable<DeletionRequestsTable>;

@@ -53,10 +53,20 @@ export function listGraduates(
   return paginate(q, query, (b) => b.selectAll().orderBy('name').orderBy('id'));
 }
 
+/** Columns a new file may leave to their defaults. */
+type DefaultedColumn =
+  | 'is_hardship'
+  | 'employment_status'
+  | 'discoverable'
+  | 'national_id_sealed'
+  | 'national_id_hash'
+  | 'national_id_masked'
+  | 'is_registered_local'
+  | 'erased_at';
+
 export async function insertGraduate(
   db: Kysely<Database>,
-  g: Omit<GraduateRow, 'created_at' | 'updated_at' | 'is_hardship' | 'employment_status' | 'discoverable'> &
-    Partial<Pick<GraduateRow, 'is_hardship' | 'employment_status' | 'discoverable'>>,
+  g: Omit<GraduateRow, 'created_at' | 'updated_at' | DefaultedColumn> & Partial<Pick<GraduateRow, DefaultedColumn>>,
 ): Promise<void> {
   await db.insertInto('graduate_profiles').values(g).execute();
 }
