@@ -5,6 +5,7 @@ import type { Database } from './db/schema.js';
 import type { BlobStore } from '@yunpin/shared/node';
 import type { JobProducer } from './queues.js';
 import type { EsignService } from './services/esign-service.js';
+import type { FieldCrypto } from './services/field-crypto.js';
 
 /** What every use case receives: storage, time, logging and the job producer. */
 export interface AppContext {
@@ -18,6 +19,8 @@ export interface AppContext {
   blobs: BlobStore;
   /** Offer letters: rendering, verification, one-time code hashes. */
   esign: EsignService;
+  /** Sealing and keyed hashing of sensitive fields (national ID). */
+  fieldCrypto: FieldCrypto;
 }
 
 /** Who is acting, and from where; written into the audit log. */

@@ -16,6 +16,7 @@ import type { InterviewCallOptions } from './socket/interview-handlers.js';
 import type { BoothVideoOptions } from './socket/booth-video-handlers.js';
 import { startResultsConsumer } from './services/results-consumer.js';
 import { createEsignService } from './services/esign-service.js';
+import { createFieldCrypto } from './services/field-crypto.js';
 import { requeuePendingWork } from './domain/applications/reconcile.js';
 import { requeuePendingSignatures } from './domain/offers/signing.js';
 import { createMediaServer } from './media/create-media-server.js';
@@ -78,6 +79,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     jobs,
     blobs: new FsBlobStore(path.join(config.dataDir, BLOB_DIR)),
     esign: createEsignService(config.dataDir),
+    fieldCrypto: createFieldCrypto(config.dataDir),
   };
   const outbox = new OutboxNotifier(path.join(config.dataDir, OUTBOX_DIR));
   const httpOptions: HttpOptions = {
