@@ -164,6 +164,26 @@ export const policy = {
   },
   canViewSystemHealth: (actor: TSessionUser) => actor.role === 'organiser' || actor.role === 'admin',
 
+  // ---- registry ----
+  /** Caseworkers (rows of their towns) and admins import spreadsheets into the registry. */
+  canImportRegistry: (actor: TSessionUser) => actor.role === 'caseworker' || actor.role === 'admin',
+  /** Office staff see the census of the towns they serve. */
+  canReadCensus: (actor: TSessionUser) => isStaff(actor),
+  /** The full national ID: a caseworker of the file's town or an admin, on explicit request, audited. */
+  canRevealNationalId: (actor: TSessionUser, file: GraduateRow) =>
+    (actor.role === 'caseworker' || actor.role === 'admin') && inTownScope(actor, file.hukou_town_id),
+  /** Hardship and its consents: staff serving the file's town read them; caseworkers and admins record them. */
+  canReadHardshipRecord: (actor: TSessionUser, file: GraduateRow) => isStaff(actor) && inTownScope(actor, file.hukou_town_id),
+  canRecordHardship: (actor: TSessionUser, file: GraduateRow) =>
+    (actor.role === 'caseworker' || actor.role === 'admin') && inTownScope(actor, file.hukou_town_id),
+  /** A graduate asks for their own file to be erased (PIPL); staff of the town see and decide. */
+  canRequestDeletion: (actor: TSessionUser) => actor.role === 'graduate',
+  canListDeletionRequests: (actor: TSessionUser) => isStaff(actor),
+  canDecideDeletion: (actor: TSessionUser, file: GraduateRow) =>
+    (actor.role === 'caseworker' || actor.role === 'admin') && inTownScope(actor, file.hukou_town_id),
+  /** Files of these towns are the actor's to import into; null is the whole district. */
+  registryScope: (actor: TSessionUser) => townScope(actor),
+
   // ---- subsidies, follow-ups, weekly reports ----
   /** Employers claim hiring and internship subsidies; graduates, or caseworkers for them, job-search subsidies. */
   canClaimSubsidy: (actor: TSessionUser, kind: 'hiring' | 'job_search' | 'internship') =>
