@@ -414,7 +414,7 @@ export interface PlacementsTable {
 export interface FollowUpAnswerColumn {
   stillEmployed: boolean;
   samePosition: boolean;
-  salaryBand: string;
+  salaryBand: 'below_5000' | '5000_8000' | '8000_12000' | 'above_12000';
 }
 
 export interface FollowUpsTable {
