@@ -113,7 +113,24 @@ describe('loadEsignKeys', () => {
     const copy = await tempDir();
     await fs.cp(path.join(dataDir, 'esign'), path.join(copy, 'esign'), { recursive: true });
     await fs.writeFile(path.join(copy, 'esign', 'master.key'), `${Buffer.alloc(32, 7).toString('base64')}\n`);
-    await expect(loadEsignKeys(copy)).rejects.toThrow();
+    await expect(loadEsignKeys(copy)).rejects.toThrow(/master\.key/);
+  });
+
+  it('refuses a key file whose ciphertext was changed', async () => {
+    const dataDir = await tempDir();
+    const identity = { id: 'user-5', name: '赵六', role: 'graduate' as const };
+    await (await loadEsignKeys(dataDir)).signerCredential(identity);
+    const copy = await tempDir();
+    await fs.cp(path.join(dataDir, 'esign'), path.join(copy, 'esign'), { recursive: true });
+    const signersDir = path.join(copy, 'esign', 'signers');
+    const [file] = await fs.readdir(signersDir);
+    const stored = JSON.parse(await fs.readFile(path.join(signersDir, file!), 'utf8'));
+    const data = Buffer.from(stored.key.data, 'base64');
+    data[10] = data[10]! ^ 0x01;
+    stored.key.data = data.toString('base64');
+    await fs.writeFile(path.join(signersDir, file!), JSON.stringify(stored));
+    const credential = await (await loadEsignKeys(copy)).signerCredential(identity);
+    expect(() => credential.privateKey).toThrow();
   });
 
   it('validates the signer identity', async () => {
