@@ -18,6 +18,16 @@ import {
   type TScreenApplicationJob,
   type TSignOfferJob,
   type TWelcomeJob,
+  OFFICE_QUEUE,
+  OFFICE_JOB_NAMES,
+  WEEKLY_REPORT_CRON,
+  WEEKLY_REPORT_SCHEDULER_ID,
+  WEEKLY_REPORT_TZ,
+  ZFollowUpDueJobSchema,
+  ZWeeklyReportJobSchema,
+  followUpDueJobId,
+  weeklyReportJobId,
+  type TFollowUpDueJob,
 } from '@yunpin/shared';
 
 /** Enqueues background work; with the results consumer, the only place the server touches BullMQ. */
@@ -38,6 +48,14 @@ export interface JobProducer {
   sendMessage(id: string, message: TMessageJob, options?: { delayMs?: number }): Promise<void>;
   /** Withdraws a message not yet sent (a reminder for an interview that was cancelled). */
   cancelMessage(id: string): Promise<void>;
+  /** A follow-up task falls due after `delayMs`; one job per placement and month. */
+  scheduleFollowUp(job: TFollowUpDueJob, delayMs: number): Promise<void>;
+  /** The weekly report every Monday 08:00 Asia/Shanghai; registering it again (another node, a restart) changes nothing. */
+  scheduleWeeklyReport(): Promise<void>;
+  /** The weekly report for one week, now; one job per week. */
+  enqueueWeeklyReport(weekStart: string): Promise<void>;
+  /** The queue the server consumes itself (timed office work). */
+  officeQueue(): Queue;
   health(): Promise<TQueueHealth>;
   queues(): Queue[];
   close(): Promise<void>;
@@ -52,7 +70,8 @@ export function createJobProducer(connection: ConnectionOptions, prefix: string)
   const screening = make(QUEUE_NAMES.screening);
   const esign = make(QUEUE_NAMES.esign);
   const results = make(QUEUE_NAMES.results);
-  const all = [notifications, resumes, screening, esign, results];
+  const office = make(OFFICE_QUEUE);
+  const all = [notifications, resumes, screening, esign, results, office];
   let closing: Promise<void> | undefined;
   return {
     async enqueueWelcome(job) {
@@ -88,6 +107,18 @@ export function createJobProducer(connection: ConnectionOptions, prefix: string)
       const job = await notifications.getJob(id);
       if (job && (await job.isDelayed() || await job.isWaiting())) await job.remove();
     },
+    async scheduleFollowUp(job, delayMs) {
+      const data = ZFollowUpDueJobSchema.parse(job);
+      await office.add(OFFICE_JOB_NAMES.followUpDue, data, { jobId: followUpDueJobId(data.placementId, data.month), delay: Math.max(0, delayMs) });
+    },
+    async scheduleWeeklyReport() {
+      await office.upsertJobScheduler(WEEKLY_REPORT_SCHEDULER_ID, { pattern: WEEKLY_REPORT_CRON, tz: WEEKLY_REPORT_TZ }, { name: OFFICE_JOB_NAMES.weeklyReport, data: {} });
+    },
+    async enqueueWeeklyReport(weekStart) {
+      const data = ZWeeklyReportJobSchema.parse({ weekStart });
+      await office.add(OFFICE_JOB_NAMES.weeklyReport, data, { jobId: weeklyReportJobId(weekStart) });
+    },
+    officeQueue: () => office,
     async health() {
       const queues = await Promise.all(
         all.map(async (q) => {

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { TCsvTable, TPdfFile } from '@yunpin/shared';
+import { XLSX_MIME, type TCsvTable, type TPdfFile, type TSpreadsheetFile } from '@yunpin/shared';
 
 const BOM = '\uFEFF';
 
@@ -34,6 +34,11 @@ export function sendPdf(res: Response, status: number, file: TPdfFile): void {
     .set('Cache-Control', 'no-store')
     .set('X-Content-SHA256', file.sha256)
     .send(Buffer.from(file.bytes));
+}
+
+/** A spreadsheet, saved under its name. */
+export function sendXlsx(res: Response, status: number, file: TSpreadsheetFile): void {
+  res.status(status).set('Content-Type', XLSX_MIME).set('Content-Disposition', disposition('attachment', file.filename)).set('Cache-Control', 'no-store').send(Buffer.from(file.bytes));
 }
 
 export function sendCsv(res: Response, status: number, table: TCsvTable): void {

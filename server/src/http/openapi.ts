@@ -52,8 +52,8 @@ export function buildOpenApi(routes: AnyRoute[], prefix: string, version: string
         [status]:
           route.produces === 'text/csv'
             ? { description: 'CSV file, UTF-8 with BOM', content: { 'text/csv': { schema: { type: 'string' } } } }
-            : route.produces === 'application/pdf'
-              ? { description: 'PDF document', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }
+            : route.produces === 'application/pdf' || route.produces === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+              ? { description: route.produces === 'application/pdf' ? 'PDF document' : 'Spreadsheet (xlsx)', content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } }
               : route.response && status !== '204'
               ? { description: 'OK', content: { 'application/json': { schema: toJsonSchema(route.response, 'output') } } }
               : { description: 'OK' },

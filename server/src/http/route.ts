@@ -1,9 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { AppError, type TCsvTable, type TPdfFile, type TSessionUser } from '@yunpin/shared';
+import { AppError, type TCsvTable, type TPdfFile, type TSessionUser, type TSpreadsheetFile } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../context.js';
 import type { ResolvedSession } from '../domain/auth/resolve-session.js';
-import { sendCsv, sendPdf } from './csv.js';
+import { sendCsv, sendPdf, sendXlsx } from './csv.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
@@ -36,9 +36,10 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   status?: number;
   /**
    * What a success sends: JSON (the default), CSV built from a `ZCsvTableSchema` result, or a PDF
-   * from a `ZPdfFileSchema` result (shown inline, with a file name for saving).
+   * from a `ZPdfFileSchema` result (shown inline, with a file name for saving), or an xlsx download from a
+   * `ZSpreadsheetFileSchema` result.
    */
-  produces?: 'application/json' | 'text/csv' | 'application/pdf';
+  produces?: 'application/json' | 'text/csv' | 'application/pdf' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   handler: (input: HandlerInput<Out<P>, Out<Q>, Out<B>, Auth extends 'user' ? TSessionUser : TSessionUser | undefined>) =>
     Promise<R extends z.ZodType ? z.input<R> : void>;
 }
@@ -101,6 +102,7 @@ export function toHandler(route: AnyRoute, ctx: AppContext): RequestHandler {
       if (status === 204 || result === undefined) res.status(204).end();
       else if (route.produces === 'text/csv') sendCsv(res, status, result as TCsvTable);
       else if (route.produces === 'application/pdf') sendPdf(res, status, result as TPdfFile);
+      else if (route.produces === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') sendXlsx(res, status, result as TSpreadsheetFile);
       else res.status(status).json(result);
     } catch (error) {
       next(error);

@@ -44,3 +44,8 @@ export type TCsvTable = z.infer<typeof ZCsvTableSchema>;
 /** A PDF a route sends as the file itself rather than JSON. */
 export const ZPdfFileSchema = z.object({ filename: z.string(), sha256: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes') });
 export type TPdfFile = z.infer<typeof ZPdfFileSchema>;
+
+/** A spreadsheet (xlsx) a route sends as a download rather than JSON. */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ZSpreadsheetFileSchema = z.object({ filename: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes') });
+export type TSpreadsheetFile = z.infer<typeof ZSpreadsheetFileSchema>;
