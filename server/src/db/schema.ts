@@ -631,6 +631,8 @@ export interface Database {
   payment_ledger: PaymentLedgerTable;
   weekly_reports: WeeklyReportsTable;
   weekly_report_rows: WeeklyReportRowsTable;
+  hardship_consents: HardshipConsentsTable;
+  deletion_requests: DeletionRequestsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
