@@ -254,7 +254,7 @@ const pemToDer = (pem: string) => new X509Certificate(pem).raw;
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-const CaFileSchema = z.object({ version: z.literal(1), certPem: z.string(), key: SealedKeySchema, masterKeyCheck: z.string() });
+const CaFileSchema = z.object({ version: z.literal(1), certPem: z.string(), key: SealedKeySchema, masterKeyCheck: z.string().optional() });
 
 const masterKeyCheck = (masterKey: Buffer) => createHmac('sha256', masterKey).update('yunpin-esign master key check').digest('hex');
 
@@ -296,7 +296,8 @@ async function openKeys(dir: string): Promise<EsignKeys> {
     return JSON.stringify({ version: 1, certPem: pem, key: encryptKey(masterKey, key, der), masterKeyCheck: masterKeyCheck(masterKey) });
   });
   const caFile = CaFileSchema.parse(JSON.parse(caText));
-  if (!timingSafeEqual(Buffer.from(caFile.masterKeyCheck, 'hex'), Buffer.from(masterKeyCheck(masterKey), 'hex'))) {
+  // (Files written before the check existed have none: a wrong key then shows at first use.)
+  if (caFile.masterKeyCheck !== undefined && !timingSafeEqual(Buffer.from(caFile.masterKeyCheck, 'hex'), Buffer.from(masterKeyCheck(masterKey), 'hex'))) {
     throw new Error(`${path.join(dir, 'master.key')} is not the key that encrypted ${path.join(dir, 'ca.json')}`);
   }
   const caCertDer = pemToDer(caFile.certPem);
