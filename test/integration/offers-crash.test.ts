@@ -33,7 +33,8 @@ describe('offers: the e-sign worker killed between signing and recording', () =>
     await t?.close();
   });
 
-  it('ends with exactly one signature per signer, and the rerun writes the same bytes', async () => {
+  // Four worker processes start one after another: slow on a loaded machine.
+  it('ends with exactly one signature per signer, and the rerun writes the same bytes', { timeout: 180_000 }, async () => {
     const db = t.platform.ctx.db;
     const jobId = await insertTestJob(db, { organisationId: f.orgs.a, townId: f.towns.a, title: '数据分析师' });
     const applicationId = await insertTestApplication(db, jobId, f.graduates.a);

@@ -35,7 +35,7 @@ export function startWorkerProcess(t: { redisPrefix: string; dataDir: string }, 
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`workers did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`workers did not start:\n${output}`)), 90_000);
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     child.stdout!.on('data', (c: Buffer) => {
       const text = c.toString();

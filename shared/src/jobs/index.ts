@@ -126,23 +126,34 @@ export const ZOfferAuditLineSchema = z.strictObject({
 });
 
 /**
- * Apply one signer's signature to a stored version of an offer. The payload names the signer and
- * the version; it never carries a key: the worker holds the signing keys under DATA_DIR. The
- * signing time is the server's, so a retried job writes the same bytes. The employer's job also
- * appends the audit-trail page (graduate's line given, employer's line made here) and the seal.
+ * What a signature needs besides the document: who signs, when (the server's clock when the signer
+ * confirmed, so a retried job writes the same bytes), from where, and (employer only) the earlier
+ * signatures' audit lines. It holds personal data, so it does not travel in the job: the server
+ * stores it in the blob store and the job names it by its SHA-256.
  */
-export const ZSignOfferJobSchema = z.strictObject({
+export const ZSigningManifestSchema = z.strictObject({
   offerId: z.uuid(),
   reference: z.string().min(1),
   role: z.enum(['graduate', 'employer']),
   signer: z.strictObject({ userId: z.uuid(), name: z.string().min(1), organisation: z.string().optional() }),
-  input: z.strictObject({ version: z.number().int().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   signingTime: z.iso.datetime(),
   ip: z.string(),
   reason: z.string().min(1).max(200),
   location: z.string().max(200),
-  /** The earlier signatures' audit lines (the employer's job only). */
   auditLines: z.array(ZOfferAuditLineSchema).max(4).default([]),
+});
+export type TSigningManifest = z.input<typeof ZSigningManifestSchema>;
+
+/**
+ * Apply one signer's signature to a stored version of an offer. The payload carries ids and hashes
+ * only: the version to sign and the signing manifest, both in the blob store. It never carries a
+ * key (the worker holds the signing keys under DATA_DIR) or personal data.
+ */
+export const ZSignOfferJobSchema = z.strictObject({
+  offerId: z.uuid(),
+  role: z.enum(['graduate', 'employer']),
+  input: z.strictObject({ version: z.number().int().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  manifestSha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type TSignOfferJob = z.input<typeof ZSignOfferJobSchema>;
 export const signOfferJobId = (offerId: string, role: string, inputVersion: number) => `esign-${offerId}-${role}-v${inputVersion}`;

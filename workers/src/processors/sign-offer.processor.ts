@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Processor, type Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import { JOB_NAMES, ZSignOfferJobSchema, offerSignedJobId, type TOfferSignedResult } from '@yunpin/shared';
+import { JOB_NAMES, ZSignOfferJobSchema, ZSigningManifestSchema, offerSignedJobId, type TOfferSignedResult } from '@yunpin/shared';
 import { appendAuditPage, sealPdf, sha256Hex, signPdf, type BlobStore, type EsignKeys } from '@yunpin/shared/node';
 
 export interface SignOfferDeps {
@@ -20,22 +20,31 @@ const ROLE_TEXT = { graduate: '毕业生 Graduate', employer: '用人单位 Empl
 
 /**
  * Applies one signer's signature to a stored version of an offer and posts the new versions' hashes.
- * The signer's key is read here, from DATA_DIR: the job names the signer and never carries a key.
+ * The job carries ids and hashes only; who signs comes from the signing manifest in the blob store,
+ * and the signer's key is read here, from DATA_DIR: no key and no personal data travel in Redis.
  * The signing time comes from the job (the server's clock when the signer confirmed), so a job run
  * again after a crash writes the same bytes, and the server records the one signature once.
  * The employer's countersignature also appends the audit-trail page and the platform seal.
  */
 export function signOfferProcessor(deps: SignOfferDeps): Processor {
   return async (job) => {
-    const data = ZSignOfferJobSchema.parse(job.data);
-    let input: Buffer;
-    try {
-      input = await deps.blobs.get(data.input.sha256);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UnrecoverableError(`offer ${data.offerId}: version ${data.input.version} is not stored`);
-      throw error;
-    }
-    if (sha256Hex(input) !== data.input.sha256) throw new UnrecoverableError(`offer ${data.offerId}: stored version ${data.input.version} does not match its hash`);
+    const payload = ZSignOfferJobSchema.parse(job.data);
+    /** A stored blob that must exist and match its hash; a missing or altered one is not retried. */
+    const stored = async (sha256: string, what: string): Promise<Buffer> => {
+      let bytes: Buffer;
+      try {
+        bytes = await deps.blobs.get(sha256);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UnrecoverableError(`offer ${payload.offerId}: ${what} is not stored`);
+        throw error;
+      }
+      if (sha256Hex(bytes) !== sha256) throw new UnrecoverableError(`offer ${payload.offerId}: stored ${what} does not match its hash`);
+      return bytes;
+    };
+    const input = await stored(payload.input.sha256, `version ${payload.input.version}`);
+    const manifest = ZSigningManifestSchema.safeParse(JSON.parse((await stored(payload.manifestSha256, 'signing manifest')).toString('utf8')));
+    if (!manifest.success || manifest.data.offerId !== payload.offerId || manifest.data.role !== payload.role) throw new UnrecoverableError(`offer ${payload.offerId}: the signing manifest does not belong to this job`);
+    const data = { ...manifest.data, input: payload.input };
     const keys = await deps.keys();
     const signingTime = new Date(data.signingTime);
     const credential = await keys.signerCredential({ id: data.signer.userId, name: data.signer.name, role: data.role, ...(data.signer.organisation ? { organisation: data.signer.organisation } : {}) });

@@ -10,7 +10,9 @@ import {
   type TOfferSignerRole,
   type TOtpSent,
   type TSessionUser,
+  ZSigningManifestSchema,
   type TSignOfferJob,
+  type TSigningManifest,
 } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { appendAudit } from '../../db/repositories/audit.js';
@@ -93,14 +95,17 @@ async function recordWrongCode(ctx: AppContext, view: OfferView, role: TOfferSig
   throw new AppError('otp_invalid', `验证码错误或已过期，还可尝试 ${OFFER_OTP_MAX_FAILURES - failures} 次 / Wrong or expired code; ${OFFER_OTP_MAX_FAILURES - failures} tries left`, { details: { triesLeft: OFFER_OTP_MAX_FAILURES - failures } });
 }
 
-/** The job that applies a signer's signature, rebuilt from what the database holds (also after a restart). */
+/**
+ * The job that applies a signer's signature, rebuilt from what the database holds (also after a
+ * restart). Who signs, when and from where go into a manifest in the blob store, not into Redis.
+ */
 async function buildSignJob(ctx: AppContext, view: OfferView, role: TOfferSignerRole): Promise<TSignOfferJob> {
   const input = await latestVersion(ctx, view.id);
   if (!input) throw new Error(`offer ${view.id} has no document`);
   const confirmedAt = role === 'graduate' ? view.graduate_confirmed_at : view.employer_confirmed_at;
   const ip = (role === 'graduate' ? view.graduate_confirmed_ip : view.employer_confirmed_ip) ?? '';
-  let signer: TSignOfferJob['signer'];
-  let auditLines: TSignOfferJob['auditLines'] = [];
+  let signer: TSigningManifest['signer'];
+  let auditLines: TSigningManifest['auditLines'] = [];
   if (role === 'graduate') signer = { userId: view.graduate_user_id!, name: view.graduate_name };
   else {
     const user = await ctx.db.selectFrom('users').select(['id', 'name']).where('id', '=', view.countersigner_id!).executeTakeFirstOrThrow();
@@ -108,18 +113,19 @@ async function buildSignJob(ctx: AppContext, view: OfferView, role: TOfferSigner
     const graduate = await ctx.db.selectFrom('offer_signatures').selectAll().where('offer_id', '=', view.id).where('role', '=', 'graduate').executeTakeFirstOrThrow();
     auditLines = [{ signer: graduate.signer_name, role: '毕业生 Graduate', signedAt: graduate.signed_at.toISOString(), ip: graduate.ip ?? '', otpVerified: graduate.otp_verified, documentSha256: graduate.document_sha256 }];
   }
-  return {
+  const manifest: TSigningManifest = {
     offerId: view.id,
     reference: view.reference,
     role,
     signer,
-    input: { version: input.version, sha256: input.sha256 },
     signingTime: confirmedAt!.toISOString(),
     ip,
     reason: REASON[role],
     location: view.location,
     auditLines,
   };
+  const stored = await ctx.blobs.put(new TextEncoder().encode(JSON.stringify(ZSigningManifestSchema.parse(manifest))));
+  return { offerId: view.id, role, input: { version: input.version, sha256: input.sha256 }, manifestSha256: stored.sha256 };
 }
 
 /**
