@@ -15,6 +15,7 @@ import { createSocketLayer, type SocketLayer, type SocketOptions } from './socke
 import type { InterviewCallOptions } from './socket/interview-handlers.js';
 import type { BoothVideoOptions } from './socket/booth-video-handlers.js';
 import { startResultsConsumer } from './services/results-consumer.js';
+import { startOfficeConsumer } from './services/office-consumer.js';
 import { createEsignService } from './services/esign-service.js';
 import { createFieldCrypto } from './services/field-crypto.js';
 import { requeuePendingWork } from './domain/applications/reconcile.js';
@@ -93,6 +94,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     version: VERSION,
   };
   const results = options.consumeResults === false ? undefined : startResultsConsumer(ctx, { url: options.redisUrl, maxRetriesPerRequest: null });
+  const office = options.consumeResults === false ? undefined : startOfficeConsumer(ctx, { url: options.redisUrl, maxRetriesPerRequest: null });
+  jobs.scheduleWeeklyReport().catch((error: unknown) => logger.warn({ err: error }, 'weekly report not scheduled'));
   Promise.all([requeuePendingWork(ctx), requeuePendingSignatures(ctx)]).then(
     ([n, signatures]) => (n.resumes + n.screenings + signatures > 0 ? logger.info({ ...n, signatures }, 'pending background work queued again') : undefined),
     (error: unknown) => logger.warn({ err: error }, 'pending background work not re-queued'),
@@ -141,6 +144,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         await closed;
         await (await mediaPlane?.catch(() => undefined))?.close();
         await results?.close();
+        await office?.close();
         await jobs.close();
         await redis.quit().catch(() => redis.disconnect());
         await database.close();

@@ -24,6 +24,10 @@ import { jobRoutes } from './routes/jobs.js';
 import { applicationRoutes } from './routes/applications.js';
 import { interviewRoutes } from './routes/interviews.js';
 import { offerRoutes } from './routes/offers.js';
+import { registryRoutes } from './routes/registry.js';
+import { subsidyRoutes } from './routes/subsidies.js';
+import { followUpRoutes } from './routes/followups.js';
+import { reportRoutes } from './routes/reports.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -41,6 +45,10 @@ export function apiRoutes(options: HttpOptions): AnyRoute[] {
     ...applicationRoutes(),
     ...interviewRoutes(),
     ...offerRoutes(),
+    ...registryRoutes(),
+    ...subsidyRoutes(),
+    ...followUpRoutes(),
+    ...reportRoutes(),
   ];
 }
 

@@ -3,6 +3,7 @@ import { JOB_NAMES, QUEUE_NAMES, ZApplicationScreenedResultSchema, ZOfferSignedR
 import type { AppContext } from '../context.js';
 import { recordApplicationScreened, recordResumeParsed } from '../domain/applications/record-results.js';
 import { recordOfferSigned } from '../domain/offers/signing.js';
+import { recordPlacementFromOffer } from '../domain/followups/schedule-followups.js';
 
 /**
  * Writes what the workers produce (parsed resumes, screening scores, offer signatures) to the database. Results wait
@@ -14,7 +15,12 @@ export function startResultsConsumer(ctx: AppContext, connection: ConnectionOpti
     async (job) => {
       if (job.name === JOB_NAMES.resumeParsed) await recordResumeParsed(ctx, ZResumeParsedResultSchema.parse(job.data));
       else if (job.name === JOB_NAMES.applicationScreened) await recordApplicationScreened(ctx, ZApplicationScreenedResultSchema.parse(job.data));
-      else if (job.name === JOB_NAMES.offerSigned) await recordOfferSigned(ctx, ZOfferSignedResultSchema.parse(job.data));
+      else if (job.name === JOB_NAMES.offerSigned) {
+        const result = ZOfferSignedResultSchema.parse(job.data);
+        await recordOfferSigned(ctx, result);
+        // A countersigned offer is a placement: its follow-ups are scheduled (once, however often this runs).
+        if (result.role === 'employer') await recordPlacementFromOffer(ctx, result.offerId);
+      }
       else throw new Error(`No handler for result ${job.name}`);
     },
     { connection, prefix: ctx.redisPrefix, concurrency },
