@@ -22,3 +22,6 @@ export * from './schemas/subsidies.js';
 export * from './schemas/followups.js';
 export * from './schemas/reports.js';
 export * from './jobs/office.js';
+export * from './schemas/registry.js';
+export * from './registry/index.js';
+export * from './schemas/dashboard.js';

@@ -8,6 +8,24 @@ export const ZDegreeSchema = z.enum(DEGREES);
 export type TDegree = z.infer<typeof ZDegreeSchema>;
 export const ZEmploymentStatusSchema = z.enum(EMPLOYMENT_STATUSES);
 
+/** What a census needs of every file; completeness is the share of these that are filled. */
+export const CENSUS_FIELDS = ['nationalId', 'contact', 'school', 'major', 'degree', 'graduationYear', 'hukouTown', 'jobIntention', 'trainingNeeds'] as const;
+export const ZCensusFieldSchema = z.enum(CENSUS_FIELDS);
+export type TCensusField = z.infer<typeof ZCensusFieldSchema>;
+
+/** Chinese and English names of the census fields, for reports and exports. */
+export const CENSUS_FIELD_LABELS: Record<TCensusField, { zh: string; en: string }> = {
+  nationalId: { zh: '身份证号', en: 'National ID' },
+  contact: { zh: '联系方式', en: 'Contact' },
+  school: { zh: '学校', en: 'School' },
+  major: { zh: '专业', en: 'Major' },
+  degree: { zh: '学历', en: 'Degree' },
+  graduationYear: { zh: '毕业年份', en: 'Graduation year' },
+  hukouTown: { zh: '户籍镇', en: 'Hukou town' },
+  jobIntention: { zh: '求职意向', en: 'Job intention' },
+  trainingNeeds: { zh: '培训需求', en: 'Training needs' },
+};
+
 /** The one-person-one-file record. `isHardship` is present only for roles allowed to see it. */
 export const ZGraduateProfileSchema = z.object({
   id: ZIdSchema,
@@ -27,6 +45,15 @@ export const ZGraduateProfileSchema = z.object({
   /** The graduate lets employers find them among recommended candidates. */
   discoverable: z.boolean(),
   updatedAt: z.iso.datetime(),
+  /** 3101**********1234; the full number only through the audited reveal. */
+  nationalIdMasked: z.string().nullable(),
+  /** 户籍: registered in the district, a priority group. */
+  isRegisteredLocal: z.boolean(),
+  /** Percent of CENSUS_FIELDS filled, 0–100, and which are missing. */
+  completeness: z.number().int().min(0).max(100),
+  missingFields: z.array(ZCensusFieldSchema),
+  /** When the file was erased at the graduate's request (what remains is kept by law). */
+  erasedAt: z.iso.datetime().nullable(),
 });
 export type TGraduateProfile = z.infer<typeof ZGraduateProfileSchema>;
 
@@ -44,6 +71,8 @@ export const ZUpdateGraduateProfileSchema = z.strictObject({
   /** Only caseworkers, organisers and admins may set this. */
   isHardship: z.boolean().optional(),
   employmentStatus: ZEmploymentStatusSchema.optional(),
+  /** Office staff record who is registered in the district. */
+  isRegisteredLocal: z.boolean().optional(),
   /** Only the graduate decides this. */
   discoverable: z.boolean().optional(),
 });

@@ -3,6 +3,7 @@ import type { TGraduateListQuery, TGraduateProfile, TPage } from '@yunpin/shared
 import type { Database, GraduateRow, GraduateUpdate } from '../schema.js';
 import { paginate } from '../paginate.js';
 import { escapeLike } from './organisations.js';
+import { completenessOf, missingCensusFields } from '../../domain/registry/census-fields.js';
 
 /** Maps a file to its API shape; the hardship flag is left out unless the reader may see it. */
 export function toGraduateProfile(row: GraduateRow, canSeeHardship: boolean): TGraduateProfile {
@@ -22,7 +23,13 @@ export function toGraduateProfile(row: GraduateRow, canSeeHardship: boolean): TG
     employmentStatus: row.employment_status,
     discoverable: row.discoverable,
     updatedAt: row.updated_at.toISOString(),
+    nationalIdMasked: row.national_id_masked,
+    isRegisteredLocal: row.is_registered_local,
+    completeness: 0,
+    missingFields: missingCensusFields(row),
+    erasedAt: row.erased_at?.toISOString() ?? null,
   };
+  profile.completeness = completenessOf(profile.missingFields);
   if (canSeeHardship) profile.isHardship = row.is_hardship;
   return profile;
 }

@@ -1,5 +1,6 @@
 import { AppError, type TGraduateProfile, type TSessionUser } from '@yunpin/shared';
-import type { AppContext } from '../../context.js';
+import type { AppContext, RequestMeta } from '../../context.js';
+import { logHardshipRead } from '../registry/hardship.js';
 import type { GraduateRow } from '../../db/schema.js';
 import { findGraduate, toGraduateProfile } from '../../db/repositories/graduates.js';
 import { policy } from '../../policy.js';
@@ -11,6 +12,9 @@ export async function loadReadableGraduate(ctx: AppContext, actor: TSessionUser,
   return row;
 }
 
-export async function getGraduate(ctx: AppContext, actor: TSessionUser, id: string): Promise<TGraduateProfile> {
-  return toGraduateProfile(await loadReadableGraduate(ctx, actor, id), policy.canSeeHardship(actor));
+export async function getGraduate(ctx: AppContext, actor: TSessionUser, id: string, meta: RequestMeta): Promise<TGraduateProfile> {
+  const row = await loadReadableGraduate(ctx, actor, id);
+  const canSeeHardship = policy.canSeeHardship(actor);
+  if (canSeeHardship) await logHardshipRead(ctx, actor, [row.id], meta);
+  return toGraduateProfile(row, canSeeHardship);
 }

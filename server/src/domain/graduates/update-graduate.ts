@@ -6,6 +6,7 @@ import { findTown } from '../../db/repositories/geography.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { policy } from '../../policy.js';
 import { loadReadableGraduate } from './get-graduate.js';
+import { hasActiveHardshipConsent } from '../registry/hardship.js';
 
 export interface UpdateGraduateOptions {
   actor: TSessionUser;
@@ -27,6 +28,7 @@ const COLUMN_OF = {
   trainingNeeds: 'training_needs',
   isHardship: 'is_hardship',
   employmentStatus: 'employment_status',
+  isRegisteredLocal: 'is_registered_local',
   discoverable: 'discoverable',
 } as const satisfies Record<keyof TUpdateGraduateProfile, keyof GraduateUpdate>;
 
@@ -35,6 +37,12 @@ export async function updateGraduate(ctx: AppContext, { actor, id, input, meta }
   const row = await loadReadableGraduate(ctx, actor, id);
   if (!policy.canEditGraduate(actor, row)) throw AppError.forbidden('You may read this file but not change it');
   if (input.isHardship !== undefined && !policy.canSetHardship(actor)) throw AppError.forbidden('Only office staff may set the hardship flag');
+  if (input.isHardship === true && !row.is_hardship && !(await hasActiveHardshipConsent(ctx.db, id))) {
+    throw new AppError('conflict', '记录困难家庭身份前须先登记本人同意 / Record the consent before setting the hardship flag (registry hardship record)');
+  }
+  if (input.isRegisteredLocal !== undefined && !policy.canSetEmploymentStatus(actor)) {
+    throw AppError.forbidden('Registration in the district is recorded by office staff');
+  }
   if (input.employmentStatus !== undefined && !policy.canSetEmploymentStatus(actor)) {
     throw AppError.forbidden('Employment status is recorded by office staff');
   }

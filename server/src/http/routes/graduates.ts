@@ -14,7 +14,7 @@ export function graduateRoutes(): AnyRoute[] {
       auth: 'user',
       query: ZGraduateListQuerySchema,
       response: pageOf(ZGraduateProfileSchema),
-      handler: ({ ctx, actor, query }) => listGraduates(ctx, actor, query),
+      handler: ({ ctx, actor, query, meta }) => listGraduates(ctx, actor, query, meta),
     }),
     defineRoute({
       method: 'get',
@@ -24,7 +24,7 @@ export function graduateRoutes(): AnyRoute[] {
       auth: 'user',
       params: ZIdParamsSchema,
       response: ZGraduateProfileSchema,
-      handler: ({ ctx, actor, params }) => getGraduate(ctx, actor, params.id),
+      handler: ({ ctx, actor, params, meta }) => getGraduate(ctx, actor, params.id, meta),
     }),
     defineRoute({
       method: 'patch',

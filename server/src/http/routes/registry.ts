@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import {
+  AppError,
+  IMPORT_MAX_BYTES,
+  pageOf,
+  ZCensusExportQuerySchema,
+  ZCensusPageSchema,
+  ZCensusQuerySchema,
+  ZCreateDeletionRequestSchema,
+  ZCsvTableSchema,
+  ZDecideDeletionSchema,
+  ZDeletionExportQuerySchema,
+  ZDeletionListQuerySchema,
+  ZDeletionRequestSchema,
+  ZHardshipRecordSchema,
+  ZIdParamsSchema,
+  ZImportQuerySchema,
+  ZImportReportSchema,
+  ZNationalIdMaskedSchema,
+  ZNationalIdRevealedSchema,
+  ZRecordHardshipSchema,
+  ZSetNationalIdSchema,
+  ZSpreadsheetFileSchema,
+} from '@yunpin/shared';
+import { defineRoute, type AnyRoute } from '../route.js';
+import { readSingleFile } from '../upload.js';
+import { policy } from '../../policy.js';
+import { importGraduates } from '../../domain/registry/import-graduates.js';
+import { importTemplate } from '../../domain/registry/import-template.js';
+import { readSpreadsheet } from '../../domain/registry/read-spreadsheet.js';
+import { exportCensusCsv, exportCensusXlsx, listCensus } from '../../domain/registry/census.js';
+import { revealNationalId, setNationalId } from '../../domain/registry/national-id.js';
+import { getHardship, recordHardship } from '../../domain/registry/hardship.js';
+import {
+  executeDeletion,
+  exportDeletionRequestsCsv,
+  listDeletionRequests,
+  listMyDeletionRequests,
+  rejectDeletion,
+  requestDeletion,
+} from '../../domain/registry/deletion-requests.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const;
+
+export function registryRoutes(): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/registry/template.xlsx',
+      summary: 'The import template: header row in Chinese and English, an example row, notes',
+      tag: 'registry',
+      auth: 'user',
+      response: ZSpreadsheetFileSchema,
+      produces: XLSX,
+      handler: ({ ctx, actor }) => importTemplate(ctx, actor),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/registry/import',
+      summary: 'Import graduate files from xlsx or CSV (multipart/form-data, field "file", up to 20 MB); mode=validate reports, mode=commit imports all rows in one transaction or refuses',
+      tag: 'registry',
+      auth: 'user',
+      query: ZImportQuerySchema,
+      response: ZImportReportSchema,
+      handler: async ({ ctx, actor, query, meta, req }) => {
+        if (!policy.canImportRegistry(actor)) throw AppError.notFound('Route');
+        const file = await readSingleFile(req, IMPORT_MAX_BYTES);
+        const sheet = await readSpreadsheet(file);
+        return importGraduates(ctx, { actor, mode: query.mode, sheet, meta });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/registry/census',
+      summary: 'Census: files with completeness and missing fields, filtered by town and missing field, with a summary',
+      tag: 'registry',
+      auth: 'user',
+      query: ZCensusQuerySchema,
+      response: ZCensusPageSchema,
+      handler: ({ ctx, actor, query }) => listCensus(ctx, actor, query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/registry/census.csv',
+      summary: 'The census list as CSV (same filters)',
+      tag: 'registry',
+      auth: 'user',
+      query: ZCensusExportQuerySchema,
+      response: ZCsvTableSchema,
+      produces: 'text/csv',
+      handler: ({ ctx, actor, query }) => exportCensusCsv(ctx, actor, query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/registry/census.xlsx',
+      summary: 'The census list as xlsx (same filters)',
+      tag: 'registry',
+      auth: 'user',
+      query: ZCensusExportQuerySchema,
+      response: ZSpreadsheetFileSchema,
+      produces: XLSX,
+      handler: ({ ctx, actor, query }) => exportCensusXlsx(ctx, actor, query),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/registry/graduates/:id/national-id',
+      summary: 'Record or correct the national ID of a file (validated, sealed, keyed hash); answers the masked form',
+      tag: 'registry',
+      auth: 'user',
+      params: ZIdParamsSchema,
+      body: ZSetNationalIdSchema,
+      response: ZNationalIdMaskedSchema,
+      handler: ({ ctx, actor, params, body, meta }) => setNationalId(ctx, { actor, graduateId: params.id, meta, nationalId: body.nationalId }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/registry/graduates/:id/national-id/reveal',
+      summary: 'The full national ID, for caseworkers of the town and admins; every reveal is audited',
+      tag: 'registry',
+      auth: 'user',
+      params: ZIdParamsSchema,
+      response: ZNationalIdRevealedSchema,
+      handler: ({ ctx, actor, params, meta }) => revealNationalId(ctx, { actor, graduateId: params.id, meta }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/registry/graduates/:id/hardship',
+      summary: 'Hardship status with its consents (staff of the town; the read is audited)',
+      tag: 'registry',
+      auth: 'user',
+      params: ZIdParamsSchema,
+      response: ZHardshipRecordSchema,
+      handler: ({ ctx, actor, params, meta }) => getHardship(ctx, { actor, graduateId: params.id, meta }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/registry/graduates/:id/hardship',
+      summary: 'Set hardship with its consent (who, when, basis), or clear it and withdraw the consents',
+      tag: 'registry',
+      auth: 'user',
+      params: ZIdParamsSchema,
+      body: ZRecordHardshipSchema,
+      response: ZHardshipRecordSchema,
+      handler: ({ ctx, actor, params, body, meta }) => recordHardship(ctx, { actor, graduateId: params.id, meta, input: body }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/me/deletion-requests',
+      summary: 'The graduate’s own deletion requests and what was erased and kept',
+      tag: 'registry',
+      auth: 'user',
+      response: z.object({ items: z.array(ZDeletionRequestSchema) }),
+      handler: async ({ ctx, actor }) => ({ items: await listMyDeletionRequests(ctx, actor) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/me/deletion-requests',
+      summary: 'A graduate asks for their file to be erased (PIPL)',
+      tag: 'registry',
+      auth: 'user',
+      body: ZCreateDeletionRequestSchema,
+      response: ZDeletionRequestSchema,
+      status: 201,
+      handler: ({ ctx, actor, body, meta }) => requestDeletion(ctx, { actor, reason: body.reason, meta }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/registry/deletion-requests',
+      summary: 'Deletion requests of files in the caller’s towns',
+      tag: 'registry',
+      auth: 'user',
+      query: ZDeletionListQuerySchema,
+      response: pageOf(ZDeletionRequestSchema),
+      handler: ({ ctx, actor, query }) => listDeletionRequests(ctx, actor, query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/registry/deletion-requests.csv',
+      summary: 'Deletion requests as CSV',
+      tag: 'registry',
+      auth: 'user',
+      query: ZDeletionExportQuerySchema,
+      response: ZCsvTableSchema,
+      produces: 'text/csv',
+      handler: ({ ctx, actor, query }) => exportDeletionRequestsCsv(ctx, actor, query.status),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/registry/deletion-requests/:id/execute',
+      summary: 'Carry out a deletion request: erase what the law allows, keep signed contracts, record both',
+      tag: 'registry',
+      auth: 'user',
+      params: ZIdParamsSchema,
+      body: ZDecideDeletionSchema,
+      response: ZDeletionRequestSchema,
+      handler: ({ ctx, actor, params, body, meta }) => executeDeletion(ctx, { actor, id: params.id, note: body.note, meta }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/registry/deletion-requests/:id/reject',
+      summary: 'Refuse a deletion request, with the reason',
+      tag: 'registry',
+      auth: 'user',
+      params: ZIdParamsSchema,
+      body: ZDecideDeletionSchema,
+      response: ZDeletionRequestSchema,
+      handler: ({ ctx, actor, params, body, meta }) => rejectDeletion(ctx, { actor, id: params.id, note: body.note, meta }),
+    }),
+  ];
+}
