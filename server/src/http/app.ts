@@ -24,10 +24,12 @@ import { jobRoutes } from './routes/jobs.js';
 import { applicationRoutes } from './routes/applications.js';
 import { interviewRoutes } from './routes/interviews.js';
 import { offerRoutes } from './routes/offers.js';
-import { registryRoutes } from './routes/registry.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { subsidyRoutes } from './routes/subsidies.js';
 import { followUpRoutes } from './routes/followups.js';
 import { reportRoutes } from './routes/reports.js';
+import { registryRoutes } from './routes/registry.js';
+import { caseRoutes } from './routes/cases.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -45,10 +47,12 @@ export function apiRoutes(options: HttpOptions): AnyRoute[] {
     ...applicationRoutes(),
     ...interviewRoutes(),
     ...offerRoutes(),
-    ...registryRoutes(),
+    ...dashboardRoutes(),
     ...subsidyRoutes(),
     ...followUpRoutes(),
     ...reportRoutes(),
+    ...registryRoutes(),
+    ...caseRoutes(),
   ];
 }
 

@@ -237,3 +237,17 @@ export const ZWorkloadSchema = z.object({
   items: z.array(ZWorkloadRowSchema),
 });
 export type TWorkload = z.infer<typeof ZWorkloadSchema>;
+
+export const ZNoServiceItemSchema = z.object({
+  id: ZIdSchema,
+  name: z.string(),
+  phone: z.string().nullable(),
+  school: z.string().nullable(),
+  major: z.string().nullable(),
+  townId: ZIdSchema.nullable(),
+  townName: z.string().nullable(),
+  jobIntention: z.string().nullable(),
+  trainingNeeds: z.string().nullable(),
+  lastContactAt: z.iso.datetime().nullable(),
+});
+export type TNoServiceItem = z.infer<typeof ZNoServiceItemSchema>;
