@@ -43,7 +43,7 @@ beforeAll(async () => {
 
   const graduate = await keys.signerCredential({ id: 'graduate-4711', name: offer.graduateName, role: 'graduate' });
   const employer = await keys.signerCredential({ id: 'employer-88', name: '刘海燕', role: 'employer', organisation: offer.employerName });
-  const now = Date.now();
+  const now = Date.now() - 2 * 3_600_000; // signing times from the server, a while before the job ran
   const rendered = await renderOfferPdf(offer);
   const byGraduate = await signPdf(rendered, { credential: graduate, signingTime: new Date(now), reason: '接受录用 Offer accepted' });
   const byEmployer = await signPdf(byGraduate, { credential: employer, signingTime: new Date(now + 1000), reason: '确认录用 Offer confirmed', location: '成都' });

@@ -87,8 +87,13 @@ export const OID_TITLE = '2.5.4.12';
 
 const CA_YEARS = 20;
 const LEAF_YEARS = 10;
-/** Certificates start a little in the past, so a clock slightly behind ours still accepts them. */
-const BACKDATE_MS = 10 * 60_000;
+/**
+ * Certificates are valid from 30 days before they are issued. A signature's time is the server's
+ * clock when the signer confirmed, and the job that signs can run later (a queue backlog, a retry
+ * after a crash); a signer's certificate is issued by that job, at their first signature, and must
+ * already be valid at the signature's time.
+ */
+const BACKDATE_MS = 30 * 86_400_000;
 
 // ---------------------------------------------------------------------------------------------
 // Files
