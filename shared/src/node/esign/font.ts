@@ -69,7 +69,12 @@ let loaded: LoadedFont | undefined;
 
 export function cjkFont(): LoadedFont {
   if (loaded) return loaded;
-  const ttc = fs.readFileSync(CJK_FONT_PATH);
+  let ttc: Buffer;
+  try {
+    ttc = fs.readFileSync(CJK_FONT_PATH);
+  } catch (e) {
+    throw new Error(`the offer PDF font ${CJK_FONT_PATH} cannot be read (install Debian fonts-wqy-microhei or set YP_ESIGN_FONT): ${(e as Error).message}`);
+  }
   let index = 0;
   if (ttc.toString('latin1', 0, 4) === 'ttcf') {
     const collection = fontkit.create(ttc) as unknown as { fonts: { postscriptName: string }[] };
