@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../server/src/http/app.js';
 import { ApiClient } from '../support/client.js';
@@ -103,6 +104,18 @@ interface OfferMatrix {
   toCountersignCode: Partial<Record<Actor, string>>;
 }
 let ox: OfferMatrix;
+
+/** Checklist items and templates the case rows act on (all on graduate A's file, or B's). */
+interface CaseMatrix {
+  /** One item per staff actor: their cross row crosses it, their undo row (which comes later) undoes it. */
+  items: Partial<Record<Actor, string>>;
+  intention: string;
+  itemIds: string[];
+  /** An organiser's own item and template, renamed by the settings rows. */
+  item: string;
+  template: string;
+}
+let cx: CaseMatrix;
 /** The code the matrix's one-time-code rows hold. */
 const KNOWN_CODE = '246810';
 const EMPLOYER: Actor[] = ['recruiter', 'employer_admin'];
@@ -640,6 +653,151 @@ const CASES: Case[] = [
     allowed: everyone,
   },
   { route: 'get /verify/:sha256', label: 'verify a document hash (public)', request: () => ({ method: 'GET', path: `/verify/${ox.sha256}` }), allowed: everyone },
+  { route: 'get /caseload', label: "caseload of the caller's towns", request: () => ({ method: 'GET', path: '/caseload?noContact=14d' }), allowed: STAFF },
+  { route: 'get /caseload.csv', label: 'export the caseload', request: () => ({ method: 'GET', path: '/caseload.csv' }), allowed: STAFF },
+  { route: 'get /caseload/no-service', label: 'graduates with no service yet', request: () => ({ method: 'GET', path: '/caseload/no-service' }), allowed: STAFF },
+  { route: 'get /caseload/no-service.csv', label: 'export the no-service list', request: () => ({ method: 'GET', path: '/caseload/no-service.csv' }), allowed: STAFF },
+  { route: 'get /caseworkers/workload', label: "caseworkers' workload", request: () => ({ method: 'GET', path: '/caseworkers/workload' }), allowed: MANAGERS },
+  { route: 'get /caseworkers/workload.csv', label: "export caseworkers' workload", request: () => ({ method: 'GET', path: '/caseworkers/workload.csv' }), allowed: MANAGERS },
+  { route: 'get /cases/:id', label: 'read the case file in town A', request: (f) => ({ method: 'GET', path: `/cases/${f.graduates.a}` }), allowed: ['graduate', ...STAFF] },
+  { route: 'get /cases/:id', label: 'read the case file in town B', request: (f) => ({ method: 'GET', path: `/cases/${f.graduates.b}` }), allowed: ['district_organiser', 'admin'] },
+  {
+    route: 'get /cases/:id/timeline',
+    label: "read a case file's timeline in town A",
+    request: (f) => ({ method: 'GET', path: `/cases/${f.graduates.a}/timeline` }),
+    allowed: STAFF,
+    // The graduate sees their own checklist progress, not the caseworkers' notes.
+    deniedStatus: (actor) => (actor === 'graduate' ? 403 : 404),
+  },
+  {
+    route: 'post /cases/:id/checklist/:itemId/cross',
+    label: 'cross a checklist item off in town A',
+    request: (f, actor) => ({ method: 'POST', path: `/cases/${f.graduates.a}/checklist/${cx.items[actor] ?? cx.intention}/cross`, body: { note: '已登记' } }),
+    allowed: STAFF,
+    deniedStatus: (actor) => (actor === 'graduate' ? 403 : 404),
+  },
+  {
+    route: 'post /cases/:id/checklist/:itemId/undo',
+    label: 'undo a crossing in town A',
+    request: (f, actor) => ({ method: 'POST', path: `/cases/${f.graduates.a}/checklist/${cx.items[actor] ?? cx.intention}/undo`, body: { reason: '核实有误' } }),
+    allowed: STAFF,
+    deniedStatus: (actor) => (actor === 'graduate' ? 403 : 404),
+  },
+  {
+    route: 'post /cases/:id/checklist/:itemId/cross',
+    label: 'cross a checklist item off in town B',
+    request: (f, actor) => ({ method: 'POST', path: `/cases/${f.graduates.b}/checklist/${actor === 'admin' ? cx.item : cx.intention}/cross`, body: {} }),
+    allowed: ['district_organiser', 'admin'],
+  },
+  {
+    route: 'post /cases/:id/notes',
+    label: 'write a case note in town A',
+    request: (f) => ({ method: 'POST', path: `/cases/${f.graduates.a}/notes`, body: { body: '电话联系，暂未就业' } }),
+    allowed: STAFF,
+    deniedStatus: (actor) => (actor === 'graduate' ? 403 : 404),
+  },
+  {
+    route: 'post /cases/:id/services',
+    label: 'record a service in town A',
+    request: (f) => ({ method: 'POST', path: `/cases/${f.graduates.a}/services`, body: { type: 'career_guidance', date: '2026-06-01' } }),
+    allowed: STAFF,
+    deniedStatus: (actor) => (actor === 'graduate' ? 403 : 404),
+  },
+  { route: 'get /case-settings/checklist-items', label: 'checklist items', request: () => ({ method: 'GET', path: '/case-settings/checklist-items' }), allowed: STAFF },
+  {
+    route: 'put /case-settings/checklist-items/order',
+    label: 'reorder checklist items',
+    request: () => ({ method: 'PUT', path: '/case-settings/checklist-items/order', body: { ids: cx.itemIds } }),
+    allowed: ['district_organiser', 'admin'],
+    deniedStatus: (actor) => (STAFF.includes(actor) ? 403 : 404),
+  },
+  {
+    route: 'post /case-settings/checklist-items',
+    label: 'add a checklist item',
+    request: () => ({ method: 'POST', path: '/case-settings/checklist-items', body: { labelZh: '已参加见习', labelEn: 'Internship started' } }),
+    allowed: ['district_organiser', 'admin'],
+    deniedStatus: (actor) => (STAFF.includes(actor) ? 403 : 404),
+  },
+  {
+    route: 'patch /case-settings/checklist-items/:id',
+    label: 'rename a checklist item',
+    request: () => ({ method: 'PATCH', path: `/case-settings/checklist-items/${cx.item}`, body: { labelZh: '已参加职业培训' } }),
+    allowed: ['district_organiser', 'admin'],
+    deniedStatus: (actor) => (STAFF.includes(actor) ? 403 : 404),
+  },
+  { route: 'get /case-settings/note-templates', label: 'case note templates', request: () => ({ method: 'GET', path: '/case-settings/note-templates' }), allowed: STAFF },
+  {
+    route: 'post /case-settings/note-templates',
+    label: 'add a case note template',
+    request: () => ({ method: 'POST', path: '/case-settings/note-templates', body: { title: '微信联系', body: '微信沟通：', isContact: true } }),
+    allowed: ['district_organiser', 'admin'],
+    deniedStatus: (actor) => (STAFF.includes(actor) ? 403 : 404),
+  },
+  {
+    route: 'patch /case-settings/note-templates/:id',
+    label: 'edit a case note template',
+    request: () => ({ method: 'PATCH', path: `/case-settings/note-templates/${cx.template}`, body: { body: '上门走访，了解：' } }),
+    allowed: ['district_organiser', 'admin'],
+    deniedStatus: (actor) => (STAFF.includes(actor) ? 403 : 404),
+  },
+
+  // ---- registry ----
+  { route: 'get /registry/template.xlsx', label: 'import template', request: () => ({ method: 'GET', path: '/registry/template.xlsx' }), allowed: DECIDERS },
+  {
+    route: 'post /registry/import',
+    label: 'validate an import',
+    request: () => ({ method: 'POST', path: '/registry/import?mode=validate' }),
+    allowed: DECIDERS,
+    send: (client) => uploadRegistry(client, makeRegistryCsv([registryRow(9000)], { hasBom: true }), 'rows.csv', 'validate'),
+  },
+  { route: 'get /registry/census', label: 'census', request: () => ({ method: 'GET', path: '/registry/census' }), allowed: STAFF },
+  { route: 'get /registry/census.csv', label: 'census as CSV', request: () => ({ method: 'GET', path: '/registry/census.csv' }), allowed: STAFF },
+  { route: 'get /registry/census.xlsx', label: 'census as xlsx', request: () => ({ method: 'GET', path: '/registry/census.xlsx' }), allowed: STAFF },
+  {
+    route: 'put /registry/graduates/:id/national-id',
+    label: 'set the national ID of the file in town A',
+    request: (f) => ({ method: 'PUT', path: `/registry/graduates/${f.graduates.a}/national-id`, body: { nationalId: makeNationalId('310117', '20040506', 1) } }),
+    allowed: ['graduate', 'caseworker', 'admin'],
+    deniedStatus: REGISTRY_STAFF_ONLY,
+  },
+  {
+    route: 'post /registry/graduates/:id/national-id/reveal',
+    label: 'reveal the national ID of the file in town A',
+    request: (f) => ({ method: 'POST', path: `/registry/graduates/${f.graduates.a}/national-id/reveal` }),
+    allowed: DECIDERS,
+    deniedStatus: (actor) => (['graduate', 'regional_organiser', 'district_organiser'].includes(actor) ? 403 : 404),
+  },
+  {
+    route: 'get /registry/graduates/:id/hardship',
+    label: 'read hardship and consents of the file in town A',
+    request: (f) => ({ method: 'GET', path: `/registry/graduates/${f.graduates.a}/hardship` }),
+    allowed: STAFF,
+  },
+  {
+    route: 'post /registry/graduates/:id/hardship',
+    label: 'record hardship with consent for the file in town A',
+    request: (f) => ({ method: 'POST', path: `/registry/graduates/${f.graduates.a}/hardship`, body: { isHardship: true, givenBy: '李明', basis: 'in_person', consentedAt: '2026-03-01T09:00:00+08:00' } }),
+    allowed: DECIDERS,
+    deniedStatus: REGISTRY_STAFF_ONLY,
+  },
+  { route: 'get /me/deletion-requests', label: 'own deletion requests', request: () => ({ method: 'GET', path: '/me/deletion-requests' }), allowed: ['graduate'] },
+  { route: 'post /me/deletion-requests', label: 'ask for erasure', request: () => ({ method: 'POST', path: '/me/deletion-requests', body: { reason: '测试' } }), allowed: ['graduate'] },
+  { route: 'get /registry/deletion-requests', label: 'deletion requests', request: () => ({ method: 'GET', path: '/registry/deletion-requests' }), allowed: STAFF },
+  { route: 'get /registry/deletion-requests.csv', label: 'deletion requests as CSV', request: () => ({ method: 'GET', path: '/registry/deletion-requests.csv' }), allowed: STAFF },
+  {
+    route: 'post /registry/deletion-requests/:id/execute',
+    label: 'carry out a deletion request in town A',
+    request: (_f, actor) => ({ method: 'POST', path: `/registry/deletion-requests/${rx.toExecute[actor] ?? rx.toExecute.admin}/execute`, body: {} }),
+    allowed: DECIDERS,
+    deniedStatus: REGISTRY_STAFF_ONLY,
+  },
+  {
+    route: 'post /registry/deletion-requests/:id/reject',
+    label: 'refuse a deletion request in town A',
+    request: (_f, actor) => ({ method: 'POST', path: `/registry/deletion-requests/${rx.toReject[actor] ?? rx.toReject.admin}/reject`, body: { note: '身份未核实' } }),
+    allowed: DECIDERS,
+    deniedStatus: REGISTRY_STAFF_ONLY,
+  },
 ];
 
 describe('permission matrix: every role × every route', () => {
@@ -712,6 +870,7 @@ describe('permission matrix: every role × every route', () => {
     for (const actor of MANAGERS) jx.reviews[actor] = await job('review');
     docx = await makeResumeDocx(DEMO_RESUME_ZH);
     ox = await offerMatrix(t, f, job);
+    cx = await caseMatrix(t);
   });
   afterAll(async () => {
     await t?.close();
@@ -844,5 +1003,43 @@ async function offerMatrix(t: TestPlatform, f: Fixtures, job: () => Promise<stri
   const doc = await fetch(`${t.url}/api/v1/offers/${m.sent}/document.pdf`, { headers: { cookie: recruiter.cookie ?? '' } });
   m.pdf = new Uint8Array(await doc.arrayBuffer());
   m.sha256 = doc.headers.get('x-content-sha256') ?? '';
+  return m;
+}
+
+/** A checklist item per staff actor (crossed by the cross rows, then undone by the undo rows), and an item and a template to rename. */
+async function caseMatrix(t: TestPlatform): Promise<CaseMatrix> {
+  const db = t.platform.ctx.db;
+  const items = await db.selectFrom('case_checklist_items').select(['id', 'key']).orderBy('position').execute();
+  const m: CaseMatrix = { items: {}, intention: items.find((i) => i.key === 'intention_recorded')!.id, itemIds: items.map((i) => i.id), item: randomUUID(), template: randomUUID() };
+  const addItem = async (id: string, label: string) => {
+    await db.insertInto('case_checklist_items').values({ id, key: null, label_zh: label, label_en: label, position: m.itemIds.length + 1 }).execute();
+    m.itemIds.push(id);
+  };
+  await addItem(m.item, '已参加培训');
+  for (const actor of STAFF) {
+    const id = randomUUID();
+    m.items[actor] = id;
+    await addItem(id, `销项${actor}`);
+  }
+  await db.insertInto('case_note_templates').values({ id: m.template, title: '上门走访（片区）', body: '上门走访：', is_contact: true, position: 10 }).execute();
+  return m;
+}
+
+/** Pending deletion requests of town A files without accounts: erasing them touches no other row. */
+async function registryMatrix(t: TestPlatform, f: Fixtures): Promise<RegistryMatrix> {
+  const db = t.platform.ctx.db;
+  await db.updateTable('graduate_profiles').set(await nationalIdColumns(t.platform.ctx.fieldCrypto, makeNationalId('310117', '20040506', 1))).where('id', '=', f.graduates.a).execute();
+  const request = async (n: number) => {
+    const graduateId = randomUUID();
+    await insertGraduate(db, { id: graduateId, user_id: null, name: `待删除${n}`, phone: null, email: null, school: null, major: null, degree: null, graduation_year: null, hukou_town_id: f.towns.a, job_intention: null, training_needs: null });
+    const id = randomUUID();
+    await db.insertInto('deletion_requests').values({ id, graduate_id: graduateId, requested_by: null, reason: '测试' }).execute();
+    return id;
+  };
+  const m: RegistryMatrix = { toExecute: {}, toReject: {} };
+  for (const [i, actor] of DECIDERS.entries()) {
+    m.toExecute[actor] = await request(i);
+    m.toReject[actor] = await request(10 + i);
+  }
   return m;
 }
