@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import {
   AppError,
   checkNationalId,
@@ -12,7 +13,7 @@ import {
   type TSessionUser,
 } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../../context.js';
-import type { GraduateUpdate } from '../../db/schema.js';
+import type { Database, GraduateUpdate } from '../../db/schema.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { policy } from '../../policy.js';
 import { IMPORT_COLUMNS, matchHeader, parseDegree, parseEmploymentStatus, parseGraduationYear, parseYesNo, type ImportColumnKey } from './import-columns.js';
@@ -51,6 +52,23 @@ async function townLookup(ctx: AppContext): Promise<Map<string, string>> {
     if (short !== t.name && !byName.has(short)) byName.set(short, t.id);
   }
   return byName;
+}
+
+/** Updates many files in one statement: the rows travel as one JSON parameter. */
+async function updateFiles(db: Kysely<Database>, rows: (RowValues & { id: string })[], now: Date): Promise<void> {
+  await sql`
+    update graduate_profiles as g set
+      name = v.name, phone = v.phone, email = v.email, school = v.school, major = v.major, degree = v.degree,
+      graduation_year = v.graduation_year, hukou_town_id = v.hukou_town_id, is_registered_local = v.is_registered_local,
+      job_intention = v.job_intention, training_needs = v.training_needs,
+      employment_status = coalesce(v.employment_status, g.employment_status),
+      national_id_sealed = v.national_id_sealed, national_id_hash = v.national_id_hash, national_id_masked = v.national_id_masked,
+      updated_at = ${now}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+      id uuid, name text, phone text, email text, school text, major text, degree text, graduation_year integer,
+      hukou_town_id uuid, is_registered_local boolean, job_intention text, training_needs text, employment_status text,
+      national_id_sealed text, national_id_hash text, national_id_masked text)
+    where g.id = v.id`.execute(db);
 }
 
 export interface ImportOptions {
@@ -201,9 +219,8 @@ export async function importGraduates(ctx: AppContext, { actor, mode, sheet, met
   await ctx.db.transaction().execute(async (trx) => {
     const inserts = valid.flatMap((v, i) => (v.existingId ? [] : [{ id: randomUUID(), user_id: null, ...v.values, ...sealed[i]!, created_at: now, updated_at: now }]));
     for (let i = 0; i < inserts.length; i += BATCH) await trx.insertInto('graduate_profiles').values(inserts.slice(i, i + BATCH)).execute();
-    for (const [i, v] of valid.entries()) {
-      if (v.existingId) await trx.updateTable('graduate_profiles').set({ ...v.values, ...sealed[i]!, updated_at: now }).where('id', '=', v.existingId).execute();
-    }
+    const updates = valid.flatMap((v, i) => (v.existingId ? [{ id: v.existingId, ...v.values, ...sealed[i]! }] : []));
+    for (let i = 0; i < updates.length; i += BATCH) await updateFiles(trx, updates.slice(i, i + BATCH), now);
     await appendAudit(trx, {
       actorId: actor.id,
       action: 'registry.imported',
