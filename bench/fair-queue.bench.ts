@@ -24,10 +24,12 @@ import { Server } from 'socket.io';
 import { openDatabase, type DatabaseHandle } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 import { QueueStore } from '../server/src/domain/live-fair/queue-store.js';
+import { DATABASE_URL, flag, option, REDIS_URL } from './lib/args.js';
 import { BENCH_DIR, fileLimit, killAllChildren, spawnChild, type Child } from './lib/children.js';
 import { summarizeProfile } from './lib/cpu-profile.js';
 import type { NodeReply, NodeRequest, NodeStats, WorkerParams, WorkerReply, WorkerRequest, WorkerRunResult, WorkerUser } from './lib/protocol.js';
 import { CpuWatch, type CpuShare } from './lib/proc-cpu.js';
+import { deleteRedisPrefix } from './lib/redis-prefix.js';
 import { seedLiveFair } from './lib/seed.js';
 import { fmt, line, merge, summarize } from './lib/stats.js';
 
@@ -35,19 +37,8 @@ const STARTED = Date.now();
 // Everything is stopped within 5 minutes, cleanup included (YP_BENCH_HARD_LIMIT_MS only to test that path).
 const HARD_LIMIT_MS = Number(process.env.YP_BENCH_HARD_LIMIT_MS ?? 285_000);
 const TEARDOWN_RESERVE_MS = 45_000;
-const DATABASE_URL = process.env.YP_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.YP_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 // ---------- options ----------
-
-function option(name: string, fallback: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (!arg) return fallback;
-  const value = Number(arg.split('=')[1]);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} expects a number`);
-  return value;
-}
-const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const o = {
   graduates: option('graduates', 5000),
@@ -84,22 +75,6 @@ const nodes: Child<NodeRequest, NodeReply>[] = [];
 const workers: Child<WorkerRequest, WorkerReply>[] = [];
 let bare: { io: Server; http: http.Server } | undefined;
 
-async function deleteRedisPrefix(prefix: string): Promise<number> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
-}
-
 let cleaning: Promise<void> | undefined;
 function cleanup(graceful: boolean): Promise<void> {
   cleaning ??= (async () => {
@@ -117,7 +92,7 @@ function cleanup(graceful: boolean): Promise<void> {
       if (schemaCreated) await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db.db).catch((e: unknown) => console.error(`could not drop schema ${schema}: ${String(e)}`));
       await db.close().catch(() => undefined);
     }
-    const keys = await deleteRedisPrefix(redisPrefix).catch((e: unknown) => {
+    const keys = await deleteRedisPrefix(REDIS_URL, redisPrefix).catch((e: unknown) => {
       console.error(`could not delete Redis keys ${redisPrefix}:*: ${String(e)}`);
       return 0;
     });

@@ -6,6 +6,8 @@ export type NodeRequest =
   | { type: 'heap'; id: number }
   | { type: 'stats-start'; id: number; profile: boolean }
   | { type: 'stats-stop'; id: number; profileFile?: string }
+  /** The Janus adapter's map sizes (null before the first interview call started it). */
+  | { type: 'media-dump'; id: number }
   | { type: 'stop'; id: number };
 
 export interface NodeStats {
@@ -50,6 +52,7 @@ export type NodeReply =
   | { type: 'listening'; port: number }
   | { type: 'heap'; id: number; heapUsed: number; rss: number; sockets: number }
   | { type: 'stats'; id: number; stats: NodeStats }
+  | { type: 'media-dump'; id: number; dump: Record<string, number> | null }
   | { type: 'ok'; id: number }
   | { type: 'error'; id: number; message: string };
 

@@ -4,7 +4,9 @@
  * heap after a full GC, for CPU and event-loop figures, for per-event handler times, and for an
  * optional CPU profile. Spawn it with `--expose-gc --import tsx` and an IPC stdio slot.
  *
- * Env: YP_BENCH_DB_URL, YP_BENCH_SCHEMA, YP_BENCH_REDIS_URL, YP_BENCH_PREFIX, YP_BENCH_DATA_DIR.
+ * Env: YP_BENCH_DB_URL, YP_BENCH_SCHEMA, YP_BENCH_REDIS_URL, YP_BENCH_PREFIX, YP_BENCH_DATA_DIR; with
+ * YP_BENCH_JANUS_URL and YP_BENCH_JANUS_ADMIN_KEY the interview calls use that Janus (through the Janus
+ * adapter, started on the first call as in production) and { type: 'media-dump' } answers the adapter's dump.
  * Sends { type: 'listening', port } when ready. SIGTERM (or message { type: 'stop' }) closes it.
  *
  * Nothing here changes the server: the instruments are attached from outside (a Socket.IO
@@ -12,6 +14,7 @@
  * heap measurement, so they do not count in the per-client heap.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
@@ -20,6 +23,8 @@ import { Redis } from 'ioredis';
 import * as ws from 'ws';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
+import { GrantAuthority } from '../../server/src/media/grants.js';
+import { JanusMediaServer } from '../../server/src/media/janus/JanusMediaServer.js';
 import { createPlatform } from '../../server/src/platform.js';
 import type { NodeReply, NodeRequest, NodeStats } from './protocol.js';
 
@@ -34,9 +39,21 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('start the bench node with --expose-gc');
 
 const config = loadConfig({ DATA_DIR: need('YP_BENCH_DATA_DIR'), REDIS_PREFIX: need('YP_BENCH_PREFIX'), PUBLIC_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' });
+const logger = createLogger(env.YP_BENCH_LOG_LEVEL ?? 'silent');
+const janusUrl = env.YP_BENCH_JANUS_URL;
+let mediaServer: JanusMediaServer | undefined;
 const platform = await createPlatform({
   config,
-  logger: createLogger(env.YP_BENCH_LOG_LEVEL ?? 'silent'),
+  logger,
+  ...(janusUrl
+    ? {
+        media: async () => {
+          const media = await JanusMediaServer.create({ url: janusUrl, adminKey: need('YP_BENCH_JANUS_ADMIN_KEY'), grants: new GrantAuthority(randomBytes(32)), logger });
+          mediaServer = media;
+          return { media, close: () => media.close() };
+        },
+      }
+    : {}),
   redisUrl: need('YP_BENCH_REDIS_URL'),
   database: { kind: 'pg', url: need('YP_BENCH_DB_URL'), schema: need('YP_BENCH_SCHEMA') },
   // Production defaults otherwise: rate limit 40 burst / 20 per s, session re-check every 30 s,
@@ -329,6 +346,9 @@ async function handle(message: NodeRequest): Promise<void> {
       reply({ type: 'stats', id: message.id, stats });
       return;
     }
+    case 'media-dump':
+      reply({ type: 'media-dump', id: message.id, dump: mediaServer?.dump() ?? null });
+      return;
     case 'stop':
       await shutdown();
       return;

@@ -1,72 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { InterviewClientToServerEvents, InterviewServerToClientEvents, TAck } from '@yunpin/shared';
 import { insertUser } from '../../server/src/db/repositories/users.js';
 import { hashPassword } from '../../server/src/domain/auth/passwords.js';
 import { createLogger } from '../../server/src/logger.js';
 import { GrantAuthority } from '../../server/src/media/grants.js';
 import { JanusMediaServer } from '../../server/src/media/janus/JanusMediaServer.js';
-import type { MediaServer } from '../../server/src/media/media-server.js';
 import { startJanus, type JanusProcess } from '../../server/src/services/janus-launcher.js';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
-import { insertTestApplication, insertTestBooking, insertTestJob } from '../support/job-fixtures.js';
+import { ask, insertCallBooking, must, next, roomOf, signalling, type CallEvent, type CallSocket } from '../support/interview-call.js';
 import { publisherLive, sleep, startPublisher, startSubscriber, type TestPublisher, type TestSubscriber } from '../support/media-peers.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { connectAs } from '../support/sockets.js';
-
-type CallSocket = Socket<InterviewServerToClientEvents, InterviewClientToServerEvents>;
-type Event = keyof InterviewClientToServerEvents;
-type Payload<E extends Event> = Parameters<InterviewClientToServerEvents[E]>[0];
-type Data<E extends Event> = Parameters<Parameters<InterviewClientToServerEvents[E]>[1]>[0] extends TAck<infer D> ? D : never;
-
-async function ask<E extends Event>(socket: CallSocket, event: E, payload: Payload<E> | Record<string, unknown>): Promise<TAck<Data<E>>> {
-  const timed = socket.timeout(15_000);
-  const emit = timed.emitWithAck as (e: string, p: unknown) => Promise<TAck<Data<E>>>;
-  return emit.call(timed, event, payload);
-}
-
-async function must<E extends Event>(socket: CallSocket, event: E, payload: Payload<E>): Promise<Data<E>> {
-  const ack = await ask(socket, event, payload);
-  if (!ack.ok) throw new Error(`${event} failed: ${ack.error.code} ${ack.error.message}`);
-  return ack.data;
-}
-
-function next<E extends keyof InterviewServerToClientEvents>(socket: CallSocket, event: E, match: (p: Parameters<InterviewServerToClientEvents[E]>[0]) => boolean = () => true, timeoutMs = 10_000): Promise<Parameters<InterviewServerToClientEvents[E]>[0]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off(event, listener as never);
-      reject(new Error(`timed out waiting for ${event}`));
-    }, timeoutMs);
-    const listener = (payload: Parameters<InterviewServerToClientEvents[E]>[0]) => {
-      if (!match(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener as never);
-      resolve(payload);
-    };
-    socket.on(event, listener as never);
-  });
-}
-
-/** The MediaServer calls the wrtc helpers make, relayed through one socket's media:* events. */
-function signalling(socket: CallSocket): MediaServer {
-  const relay: Pick<MediaServer, 'publish' | 'subscribe' | 'startSubscription' | 'trickle'> = {
-    publish: async (_roomId, _peerId, offer) => ({ type: 'answer', sdp: (await must(socket, 'media:publish', { sdp: offer.sdp })).sdp }),
-    subscribe: async (_roomId, _peerId, publisherPeerId) => {
-      const offer = await must(socket, 'media:subscribe', { publisherPeerId });
-      return { subscriptionId: offer.subscriptionId, publisherPeerId, offer: { type: 'offer', sdp: offer.sdp } };
-    },
-    startSubscription: async (_roomId, _peerId, subscriptionId, answer) => {
-      await must(socket, 'media:answer', { subscriptionId, sdp: answer.sdp });
-    },
-    trickle: async (_roomId, _peerId, target, candidate) => {
-      await must(socket, 'media:trickle', { ...(target.kind === 'subscription' ? { subscriptionId: target.subscriptionId } : {}), candidate });
-    },
-  };
-  return relay as MediaServer;
-}
-
-const roomOf = (grant: string) => (JSON.parse(Buffer.from(grant.split('.')[0]!, 'base64url').toString()) as { roomId: string }).roomId;
 
 /** Real platform and Janus, Socket.IO clients logged in as the interviewer and the graduate, wrtc peers. */
 describe('cloud-interview call over Socket.IO with a real Janus', () => {
@@ -85,15 +29,7 @@ describe('cloud-interview call over Socket.IO with a real Janus', () => {
   }
 
   /** A booking of graduate A with the recruiter as the panel, from `startsInMs` for `lengthMs`. */
-  async function booking(startsInMs = -60_000, lengthMs = 30 * 60_000): Promise<string> {
-    const db = t.platform.ctx.db;
-    const job = await insertTestJob(db, { organisationId: f.orgs.a, townId: f.towns.a });
-    const bookingId = await insertTestBooking(db, job, await insertTestApplication(db, job, f.graduates.a), f.userIds.recruiter);
-    const { slot_id } = await db.selectFrom('interview_bookings').select('slot_id').where('id', '=', bookingId).executeTakeFirstOrThrow();
-    const startsAt = new Date(Date.now() + startsInMs);
-    await db.updateTable('interview_slots').set({ starts_at: startsAt, ends_at: new Date(startsAt.getTime() + lengthMs) }).where('id', '=', slot_id).execute();
-    return bookingId;
-  }
+  const booking = (startsInMs?: number, lengthMs?: number) => insertCallBooking(t.platform.ctx.db, f, startsInMs, lengthMs);
 
   /** Interviewer in and publishing, candidate admitted and publishing, each subscribed to the other. */
   async function enterCall(bookingId: string) {
@@ -255,7 +191,7 @@ describe('cloud-interview call over Socket.IO with a real Janus', () => {
   it('answers bad payloads with ok:false and changes nothing', async () => {
     const bookingId = await booking();
     const interviewer = await as(f.logins.recruiter);
-    const bad: [Event, unknown][] = [
+    const bad: [CallEvent, unknown][] = [
       ['interview:join', { bookingId: 'not-a-uuid' }],
       ['interview:join', {}],
       ['interview:join', { bookingId, extra: 1 }],

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import wrtc from '@roamhq/wrtc';
-import type { MediaServer, SessionDescription } from '../../server/src/media/media-server.js';
+import type { IceCandidate, MediaServer, SessionDescription } from '../../server/src/media/media-server.js';
 
 /*
  * WebRTC peers in Node (@roamhq/wrtc) driven straight through the MediaServer port: a publisher sends
@@ -31,6 +32,8 @@ interface PeerConnectionLike {
   createAnswer(): Promise<{ type: string; sdp: string }>;
   setLocalDescription(description: { type: string; sdp: string }): Promise<void>;
   setRemoteDescription(description: SessionDescription): Promise<void>;
+  /** The standard stats report (a Map of RTCStats by id: outbound-rtp, inbound-rtp, …). */
+  getStats(): Promise<Map<string, { type: string; [field: string]: unknown }>>;
   close(): void;
 }
 
@@ -81,6 +84,11 @@ export interface PublisherOptions {
   width?: number;
   height?: number;
   fps?: number;
+  /**
+   * Adds a 96×96 box of changing noise that moves across the picture, so the encoder sends about what a
+   * camera does at 320×240 (~450–550 kbps, 50–75 packets/s) instead of the bar alone (~20 kbps, one packet a frame).
+   */
+  noise?: boolean;
 }
 
 /** Joins nothing by itself: `peerId` must have joined `roomId`. Sends frames from now until `close()`. */
@@ -94,11 +102,19 @@ export async function startPublisher(media: MediaServer, roomId: string, peerId:
   pc.addTransceiver(track, { direction: 'sendonly' });
   let sent = 0;
   const frame = new Uint8Array(width * height * 1.5);
+  const box = Math.min(96, width, height);
+  const noise = options.noise ? Array.from({ length: 8 }, () => new Uint8Array(randomBytes(width * box))) : [];
   const timer = setInterval(() => {
     // A moving bar, so every frame differs from the one before.
     frame.fill(128);
     const bar = (sent * 8) % width;
     for (let y = 0; y < height; y++) frame.fill(235, y * width + bar, y * width + Math.min(bar + 16, width));
+    const pattern = noise[sent % 8];
+    if (pattern) {
+      const x = (sent * 4) % (width - box + 1);
+      const top = Math.floor((height - box) / 2);
+      for (let y = 0; y < box; y++) frame.set(pattern.subarray(y * width, y * width + box), (top + y) * width + x);
+    }
     source.onFrame({ width, height, data: frame });
     sent += 1;
   }, 1000 / fps);
@@ -133,6 +149,28 @@ export interface TestSubscriber {
   close(): void;
 }
 
+/**
+ * A subscriber's side of the signalling after the server's offer: its answer, then its ICE candidates through the port.
+ * Candidates found before the answer reached the server wait, then go in order.
+ */
+export function subscriptionCandidates(media: MediaServer, roomId: string, peerId: string, subscriptionId: string) {
+  const pending: (IceCandidate | null)[] = [];
+  let isAnswered = false;
+  const send = (candidate: IceCandidate | null) => media.trickle(roomId, peerId, { kind: 'subscription', subscriptionId }, candidate).catch(() => undefined);
+  return {
+    /** A candidate the client found; `null` after the last one. */
+    found(candidate: IceCandidate | null): void {
+      if (isAnswered) void send(candidate);
+      else pending.push(candidate);
+    },
+    async answer(answer: SessionDescription): Promise<void> {
+      await media.startSubscription(roomId, peerId, subscriptionId, answer);
+      isAnswered = true;
+      for (const candidate of pending.splice(0)) await send(candidate);
+    },
+  };
+}
+
 /** Subscribes `peerId` to `publisherPeerId` and trickles its candidates through the port. */
 export async function startSubscriber(media: MediaServer, roomId: string, peerId: string, publisherPeerId: string): Promise<TestSubscriber> {
   const subscription = await media.subscribe(roomId, peerId, publisherPeerId);
@@ -150,16 +188,8 @@ export async function startSubscriber(media: MediaServer, roomId: string, peerId
       if (received === 1) onFirst?.(Date.now() - startedAt);
     };
   };
-  // Candidates gathered before the answer reaches the server wait here, then go in order.
-  const pending: (IceCandidateLike | null)[] = [];
-  let isAnswered = false;
-  const send = (candidate: IceCandidateLike | null) =>
-    media.trickle(roomId, peerId, { kind: 'subscription', subscriptionId: subscription.subscriptionId }, candidate).catch(() => undefined);
-  pc.onicecandidate = ({ candidate }) => {
-    const init = candidate ? { candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? null, sdpMLineIndex: candidate.sdpMLineIndex ?? null } : null;
-    if (isAnswered) void send(init);
-    else pending.push(init);
-  };
+  const candidates = subscriptionCandidates(media, roomId, peerId, subscription.subscriptionId);
+  pc.onicecandidate = ({ candidate }) => candidates.found(candidate ? { candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? null, sdpMLineIndex: candidate.sdpMLineIndex ?? null } : null);
   const close = () => {
     sink?.stop();
     pc.close();
@@ -167,9 +197,7 @@ export async function startSubscriber(media: MediaServer, roomId: string, peerId
   try {
     await pc.setRemoteDescription(subscription.offer);
     await pc.setLocalDescription(await pc.createAnswer());
-    await media.startSubscription(roomId, peerId, subscription.subscriptionId, description(pc));
-    isAnswered = true;
-    for (const candidate of pending.splice(0)) await send(candidate);
+    await candidates.answer(description(pc));
   } catch (error) {
     close();
     throw error;

@@ -64,6 +64,8 @@ declare module 'janode/plugins/videoroom' {
     create(params: { room: number; secret?: string; is_private?: boolean; max_publishers?: number; bitrate?: number; description?: string; videocodec?: string; audiocodec?: string; admin_key?: string }): Promise<{ room: number }>;
     destroy(params: { room: number; secret?: string }): Promise<unknown>;
     exists(params: { room: number }): Promise<{ room: number; exists: boolean }>;
+    /** Every room; private ones only with the admin_key. */
+    list(params?: { admin_key?: string }): Promise<{ list: { room: number; description?: string; num_participants?: number }[] }>;
     kick(params: { room: number; feed: number; secret?: string }): Promise<unknown>;
     listParticipants(params: { room: number; secret?: string }): Promise<{ room: number; participants: { feed: number; display?: string; publisher: boolean }[] }>;
     joinPublisher(params: { room: number; feed: number; display?: string }): Promise<{ feed: number }>;
