@@ -44,6 +44,12 @@ import { SystemPage } from '../features/system/SystemPage';
 import { UsersPage } from '../features/office/UsersPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
 import { canListUsers, canManageBooths, canManageFairs, canReadAudit } from '../lib/permissions';
+import { CaseFilePage } from '../features/cases/CaseFilePage';
+import { CaseloadPage } from '../features/cases/CaseloadPage';
+import { CaseSettingsPage } from '../features/cases/CaseSettingsPage';
+import { NoServicePage } from '../features/cases/NoServicePage';
+import { WorkloadPage } from '../features/cases/WorkloadPage';
+import { canManageCaseSettings, canViewWorkload } from '../features/cases/case-permissions';
 import { GuestOnly } from './guards/GuestOnly';
 import { HomeRedirect } from './guards/HomeRedirect';
 import { RequireAuth } from './guards/RequireAuth';
@@ -145,6 +151,25 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="graduates" replace /> },
               { path: 'graduates', element: <GraduatesPage /> },
+              { path: 'caseload', element: <CaseloadPage /> },
+              { path: 'cases/:graduateId', element: <CaseFilePage /> },
+              { path: 'no-service', element: <NoServicePage /> },
+              {
+                path: 'workload',
+                element: (
+                  <RequirePermission allows={canViewWorkload}>
+                    <WorkloadPage />
+                  </RequirePermission>
+                ),
+              },
+              {
+                path: 'case-settings',
+                element: (
+                  <RequirePermission allows={canManageCaseSettings}>
+                    <CaseSettingsPage />
+                  </RequirePermission>
+                ),
+              },
               { path: 'organisations', element: <OrganisationsPage /> },
               { path: 'regions', element: <RegionsPage /> },
               {

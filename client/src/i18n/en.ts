@@ -1,7 +1,9 @@
 import type { TMessages } from './zh-CN';
+import { casesEn } from '../features/cases/cases-texts';
 
 /** English texts; typed against the Chinese ones so no key can be missing. */
 export const en: TMessages = {
+  cases: casesEn,
   app: {
     name: 'Yunpin 24365',
     tagline: 'District public employment service',
@@ -64,6 +66,10 @@ export const en: TMessages = {
     myInterviews: 'My interviews',
     offers: 'Offers',
     myOffers: 'My offers',
+    caseload: 'Caseload',
+    noService: 'No service yet',
+    workload: 'Workload',
+    caseSettings: 'Checklist and templates',
   },
   header: {
     logout: 'Log out',

@@ -1,5 +1,7 @@
+import { casesZhCN } from '../features/cases/cases-texts';
 /** Simplified Chinese texts: the source of truth for the message keys. */
 export const zhCN = {
+  cases: casesZhCN,
   app: {
     name: '云聘 24365',
     tagline: '区公共就业服务平台',
@@ -62,6 +64,10 @@ export const zhCN = {
     myInterviews: '我的面试',
     offers: '录用通知',
     myOffers: '我的录用通知',
+    caseload: '个案管理',
+    noService: '未服务名单',
+    workload: '工作量',
+    caseSettings: '销项与模板',
   },
   header: {
     logout: '退出登录',

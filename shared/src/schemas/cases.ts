@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIdSchema } from './common.js';
+import { ZIdSchema, ZPageQuerySchema } from './common.js';
 import { ZEmploymentStatusSchema } from './graduates.js';
 
 // ---- settings: checklist items and note templates ----
@@ -181,9 +181,7 @@ export const ZTimelineSchema = z.object({ items: z.array(ZTimelineEntrySchema) }
 
 // ---- caseload, no-service list, workload ----
 
-export const ZCaseloadQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+export const ZCaseloadQuerySchema = ZPageQuerySchema.extend({
   townId: ZIdSchema.optional(),
   employmentStatus: ZEmploymentStatusSchema.optional(),
   /** No contact (contact note, booth conversation or service) in the last 14 days, by the platform clock. */
@@ -210,9 +208,7 @@ export const ZCaseloadItemSchema = z.object({
 });
 export type TCaseloadItem = z.infer<typeof ZCaseloadItemSchema>;
 
-export const ZNoServiceQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+export const ZNoServiceQuerySchema = ZPageQuerySchema.extend({
   townId: ZIdSchema.optional(),
 });
 export type TNoServiceQuery = z.infer<typeof ZNoServiceQuerySchema>;

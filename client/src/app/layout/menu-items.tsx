@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  ContainerOutlined,
+  OrderedListOutlined,
   BulbOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
@@ -27,6 +31,7 @@ import type { TSessionUser } from '@yunpin/shared';
 import { canPostJobs, canReviewJobs, canViewSystemHealth } from '../../features/jobs/job-permissions';
 import { canListUsers, canManageFairs, canReadAudit } from '../../lib/permissions';
 import { portalOf } from '../portals';
+import { canManageCaseSettings, canViewWorkload } from '../../features/cases/case-permissions';
 
 export type TNavKey =
   | 'home'
@@ -52,7 +57,11 @@ export type TNavKey =
   | 'interviewSchedule'
   | 'myInterviews'
   | 'offers'
-  | 'myOffers';
+  | 'myOffers'
+  | 'caseload'
+  | 'noService'
+  | 'workload'
+  | 'caseSettings';
 
 export interface TNavItem {
   path: string;
@@ -66,6 +75,10 @@ const FAIRS: TNavItem = { path: '/fairs', labelKey: 'fairs', icon: <CalendarOutl
 function officeItems(user: TSessionUser): TNavItem[] {
   return [
     { path: '/office/graduates', labelKey: 'graduates', icon: <SolutionOutlined /> },
+    { path: '/office/caseload', labelKey: 'caseload', icon: <ContainerOutlined /> },
+    { path: '/office/no-service', labelKey: 'noService', icon: <AlertOutlined /> },
+    ...(canViewWorkload(user) ? [{ path: '/office/workload', labelKey: 'workload' as const, icon: <BarChartOutlined /> }] : []),
+    ...(canManageCaseSettings(user) ? [{ path: '/office/case-settings', labelKey: 'caseSettings' as const, icon: <OrderedListOutlined /> }] : []),
     { path: '/office/organisations', labelKey: 'organisations', icon: <BankOutlined /> },
     { path: '/office/regions', labelKey: 'regions', icon: <ApartmentOutlined /> },
     FAIRS,

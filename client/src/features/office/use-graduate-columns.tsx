@@ -1,5 +1,6 @@
 import { Flex, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TGraduateProfile } from '@yunpin/shared';
 import { useTownNames } from '../district/district-api';
@@ -15,7 +16,7 @@ export function useGraduateColumns(): TableColumnsType<TGraduateProfile> {
       title: t('graduate.name'),
       render: (_, row) => (
         <Flex gap={8} align="center" wrap>
-          {row.name}
+          <Link to={`/office/cases/${row.id}`}>{row.name}</Link>
           {row.isHardship === true && <Tag color="red">{t('graduate.hardship')}</Tag>}
         </Flex>
       ),
