@@ -30,11 +30,12 @@ async function loadInChild(dataDir: string, startAt = 0): Promise<{ ca: string; 
     const keys = await loadEsignKeys(${JSON.stringify(dataDir)});
     const signer = await keys.signerCredential({ id: 'user-1', name: '张三', role: 'graduate' });
     console.log(JSON.stringify({ ca: keys.caCertPem, seal: keys.seal.certPem, signer: signer.certPem }));`;
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 120_000 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as { ca: string; seal: string; signer: string };
 }
 
-describe('loadEsignKeys', () => {
+// Child Node processes start slowly on a loaded machine.
+describe('loadEsignKeys', { timeout: 180_000 }, () => {
   it('creates the CA, seal and master key once, with private files readable by the owner only, and reuses them', async () => {
     const dataDir = await tempDir();
     const keys = await loadEsignKeys(dataDir);
