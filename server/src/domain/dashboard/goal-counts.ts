@@ -43,20 +43,30 @@ const count = (alias: string, condition: RawBuilder<boolean>) => sql`count(*) fi
  */
 export async function goalCountsByTown(db: Kysely<Database>, towns: string[] | null): Promise<TownCounts[]> {
   const inScope = towns === null ? sql<boolean>`true` : towns.length ? sql<boolean>`graduate_profiles.hukou_town_id in (${sql.join(towns)})` : sql<boolean>`false`;
-  const groups = Object.entries(GROUP_SQL) as [TGroup, RawBuilder<boolean>][];
-  const fileColumns = groups.flatMap(([g, cond]) => [
-    count(`${g}_registered`, cond),
-    count(`${g}_census_done`, sql`${cond} and ${GOAL_SQL.censusClear}`),
-    count(`${g}_unemployed`, sql`${cond} and ${GOAL_SQL.unemployed}`),
-    count(`${g}_served`, sql`${cond} and ${GOAL_SQL.unemployed} and ${GOAL_SQL.served}`),
-    count(`${g}_employed`, sql`${cond} and ${GOAL_SQL.employed}`),
-  ]);
+  const groups = Object.keys(GROUP_SQL) as TGroup[];
+  // Each file's flags once (one pass, services joined by hash rather than probed per file), then counted per group.
+  const fileColumns = groups.flatMap((g) => {
+    const cond = sql.ref(`f.${g}`);
+    return [
+      count(`${g}_registered`, sql`${cond}`),
+      count(`${g}_census_done`, sql`${cond} and f.census_clear`),
+      count(`${g}_unemployed`, sql`${cond} and f.unemployed`),
+      count(`${g}_served`, sql`${cond} and f.unemployed and f.served`),
+      count(`${g}_employed`, sql`${cond} and f.employed`),
+    ];
+  });
   const files = await sql<Record<string, number | string | null>>`
-    select graduate_profiles.hukou_town_id as town_id, ${sql.join(fileColumns)}
-    from graduate_profiles
-    where ${IS_FILE} and ${inScope}
-    group by graduate_profiles.hukou_town_id`.execute(db);
-  const claimColumns = groups.flatMap(([g, cond]) => [count(`${g}_approved`, sql`${cond} and c.approved_at is not null`), count(`${g}_paid`, sql`${cond} and c.status = 'paid'`)]);
+    with served as (select distinct graduate_id from case_services),
+    f as (
+      select graduate_profiles.hukou_town_id as town_id,
+        ${sql.join(groups.map((g) => sql`${GROUP_SQL[g]} as ${sql.ref(g)}`))},
+        ${GOAL_SQL.censusClear} as census_clear, ${GOAL_SQL.unemployed} as unemployed, ${GOAL_SQL.employed} as employed,
+        served.graduate_id is not null as served
+      from graduate_profiles left join served on served.graduate_id = graduate_profiles.id
+      where ${IS_FILE} and ${inScope}
+    )
+    select f.town_id, ${sql.join(fileColumns)} from f group by f.town_id`.execute(db);
+  const claimColumns = groups.flatMap((g) => [count(`${g}_approved`, sql`${GROUP_SQL[g]} and c.approved_at is not null`), count(`${g}_paid`, sql`${GROUP_SQL[g]} and c.status = 'paid'`)]);
   const claims = await sql<Record<string, number | string | null>>`
     select graduate_profiles.hukou_town_id as town_id, ${sql.join(claimColumns)}
     from subsidy_claims c join graduate_profiles on graduate_profiles.id = c.graduate_id
@@ -76,7 +86,7 @@ export async function goalCountsByTown(db: Kysely<Database>, towns: string[] | n
   for (const row of files.rows) {
     const e = entry(row.town_id as string | null);
     e.registered = n(row, 'all_registered');
-    for (const [g] of groups) {
+    for (const g of groups) {
       const c = e.groups[g];
       c.census = { done: n(row, `${g}_census_done`), total: n(row, `${g}_registered`) };
       c.services = { done: n(row, `${g}_served`), total: n(row, `${g}_unemployed`) };
@@ -85,7 +95,7 @@ export async function goalCountsByTown(db: Kysely<Database>, towns: string[] | n
   }
   for (const row of claims.rows) {
     const e = entry(row.town_id as string | null);
-    for (const [g] of groups) e.groups[g].subsidies = { done: n(row, `${g}_paid`), total: n(row, `${g}_approved`) };
+    for (const g of groups) e.groups[g].subsidies = { done: n(row, `${g}_paid`), total: n(row, `${g}_approved`) };
   }
   return [...byTown.values()];
 }
