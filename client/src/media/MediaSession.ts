@@ -1,11 +1,13 @@
 import type { TIceServer, TInterviewCallRole, TInterviewPerson } from '@yunpin/shared';
 import { ApiError } from '../lib/api-error';
-import { callRequest, mediaCodeOf, type TInterviewSocket } from './interview-socket';
+import type { MediaChannel, TMediaEntryDetails } from './media-channel';
 import { readCounters, sampleOf, type TQualitySample, type TStatsCounters } from './network-quality';
+import { mediaCodeOf } from './socket-request';
 
 /**
- * One person's side of an interview call, over the session's socket: the waiting room, publishing the
- * local camera and microphone, a subscription per other publisher, mute, camera switch, screen share,
+ * One person's side of a media room reached through a MediaChannel (an interview call, a conversation's
+ * video, a booth presentation): waiting to be let in, publishing the local camera and microphone (or
+ * nothing, to watch only), a subscription per other publisher, mute, camera switch, screen share,
  * rejoining after the media server recovers, and a network quality grade. No React in here: a page
  * reads `snapshot()` through `subscribe()` (useSyncExternalStore).
  */
@@ -35,14 +37,13 @@ export interface TMediaSessionState {
   quality: TQualitySample | null;
   /** Times this side entered the media room (1 after admission; more after recoveries and reconnections). */
   mediaJoins: number;
-  /** Why the call failed: an error code (`unavailable`, `forbidden`, `network_error`, …). */
+  /** Why the call failed: an error code (`unavailable`, `forbidden`, `network_error`, `media_failed`, `removed`, …). */
   error: { code: string; message: string } | null;
 }
 
 export interface MediaSessionOptions {
-  socket: TInterviewSocket;
-  bookingId: string;
-  /** Camera and microphone; may have no tracks (then this side only watches). */
+  channel: MediaChannel;
+  /** Camera and microphone (or a screen); may have no tracks (then this side only watches). */
   localStream: MediaStream;
   /** How often the quality grade is refreshed, ms. */
   qualityIntervalMs?: number;
@@ -83,8 +84,7 @@ const toCandidate = (candidate: RTCIceCandidate | null) =>
   candidate ? { candidate: candidate.candidate, sdpMid: candidate.sdpMid ?? null, sdpMLineIndex: candidate.sdpMLineIndex ?? null } : null;
 
 export class MediaSession {
-  readonly #socket: TInterviewSocket;
-  readonly #bookingId: string;
+  readonly #channel: MediaChannel;
   readonly #local: MediaStream;
   readonly #options: MediaSessionOptions;
   readonly #listeners = new Set<() => void>();
@@ -105,8 +105,7 @@ export class MediaSession {
 
   constructor(options: MediaSessionOptions) {
     this.#options = options;
-    this.#socket = options.socket;
-    this.#bookingId = options.bookingId;
+    this.#channel = options.channel;
     this.#local = options.localStream;
     this.#cameraTrack = this.#local.getVideoTracks()[0] ?? null;
     this.#state = {
@@ -145,14 +144,6 @@ export class MediaSession {
     this.#listen();
     this.#qualityTimer = setInterval(() => void this.#measure(), this.#options.qualityIntervalMs ?? DEFAULT_QUALITY_INTERVAL_MS);
     await this.#join();
-  }
-
-  async admit(): Promise<void> {
-    await callRequest(this.#socket, 'interview:admit', { bookingId: this.#bookingId });
-  }
-
-  async sendBack(): Promise<void> {
-    await callRequest(this.#socket, 'interview:send-back', { bookingId: this.#bookingId });
   }
 
   setMuted(isMuted: boolean): void {
@@ -209,7 +200,7 @@ export class MediaSession {
     for (const off of this.#off.splice(0)) off();
     this.#closeMedia();
     this.#screenTrack?.stop();
-    if (this.#socket.connected) await callRequest(this.#socket, 'interview:leave', { bookingId: this.#bookingId }).catch(() => undefined);
+    await this.#channel.leave().catch(() => undefined);
     this.#listeners.clear();
   }
 
@@ -233,81 +224,67 @@ export class MediaSession {
     this.#set({ phase: 'failed', error: errorOf(error) });
   }
 
-  /** Listens until `leave()`; the payload types are those of InterviewServerToClientEvents. */
-  #on<P>(event: string, listener: (payload: P) => void): void {
-    const host = this.#socket as unknown as { on(e: string, l: (p: P) => void): void; off(e: string, l: (p: P) => void): void };
-    host.on(event, listener);
-    this.#off.push(() => host.off(event, listener));
+  #listen(): void {
+    this.#off.push(
+      this.#channel.listen({
+        details: (details) => this.#set(this.#detailsPatch(details)),
+        admitted: (grant, iceServers) => {
+          this.#grant = grant;
+          this.#iceServers = iceServers;
+          void this.#enterMedia().catch((error: unknown) => this.#fail(error));
+        },
+        sentBack: () => {
+          this.#grant = null;
+          this.#closeMedia();
+          this.#set({ phase: 'waiting', people: [] });
+        },
+        endingSoon: () => this.#set({ isEndingSoon: true }),
+        publisherAdded: (peerId) => {
+          if (this.#state.phase === 'in-call') void this.#subscribeTo(peerId, this.#generation);
+        },
+        publisherRemoved: (peerId) => this.#dropSubscription(peerId),
+        roomFailed: () => {
+          this.#closeMedia();
+          this.#set({ phase: 'reconnecting' });
+        },
+        roomRecovered: () => void this.#enterMedia().catch((error: unknown) => this.#fail(error)),
+        closed: (reason) => {
+          this.#closeMedia();
+          if (reason === 'failed') this.#set({ phase: 'failed', error: { code: 'media_failed', message: 'the media connection failed' } });
+          else this.#set({ phase: 'ended', ...(reason === 'removed' ? { error: { code: 'removed', message: 'removed from the media room' } } : {}) });
+        },
+        // A new socket connection knows nothing of this side: enter again.
+        reconnected: () => {
+          // A join still waiting for its answer goes out on this connection anyway.
+          if (this.#state.phase === 'ended' || this.#isJoining) return;
+          this.#closeMedia();
+          this.#set({ phase: 'reconnecting' });
+          void this.#join();
+        },
+      }),
+    );
   }
 
-  #listen(): void {
-    const mine = (payload: { bookingId?: string }) => payload.bookingId === undefined || payload.bookingId === this.#bookingId;
-    this.#on('interview:waiting', (p: { bookingId: string; candidatePresent: boolean; candidateName: string | null }) => {
-      if (mine(p)) this.#set({ candidateWaiting: p.candidatePresent, candidateName: p.candidateName });
-    });
-    this.#on('interview:people', (p: { bookingId: string; people: TInterviewPerson[] }) => {
-      if (mine(p)) this.#set({ people: p.people });
-    });
-    this.#on('interview:admitted', (p: { bookingId: string; grant: string }) => {
-      if (!mine(p)) return;
-      this.#grant = p.grant;
-      void this.#enterMedia().catch((error: unknown) => this.#fail(error));
-    });
-    this.#on('interview:sent-back', (p: { bookingId: string }) => {
-      if (!mine(p)) return;
-      this.#grant = null;
-      this.#closeMedia();
-      this.#set({ phase: 'waiting', people: [] });
-    });
-    this.#on('interview:time-warning', (p: { bookingId: string }) => {
-      if (mine(p)) this.#set({ isEndingSoon: true });
-    });
-    this.#on('interview:ended', (p: { bookingId: string }) => {
-      if (!mine(p)) return;
-      this.#closeMedia();
-      this.#set({ phase: 'ended' });
-    });
-    this.#on('media:publisher-added', (p: { bookingId: string; peerId: string }) => {
-      if (mine(p) && this.#state.phase === 'in-call') void this.#subscribeTo(p.peerId, this.#generation);
-    });
-    this.#on('media:publisher-removed', (p: { bookingId: string; peerId: string }) => {
-      if (mine(p)) this.#dropSubscription(p.peerId);
-    });
-    this.#on('media:room-failed', (p: { bookingId: string }) => {
-      if (!mine(p)) return;
-      this.#closeMedia();
-      this.#set({ phase: 'reconnecting' });
-    });
-    this.#on('media:room-recovered', (p: { bookingId: string }) => {
-      if (mine(p)) void this.#enterMedia().catch((error: unknown) => this.#fail(error));
-    });
-    // A new socket connection knows nothing of the call: enter again.
-    this.#on('connect', () => {
-      // A join still waiting for its answer goes out on this connection anyway.
-      if (this.#state.phase === 'ended' || this.#isJoining) return;
-      this.#closeMedia();
-      this.#set({ phase: 'reconnecting' });
-      void this.#join();
-    });
+  #detailsPatch(details: TMediaEntryDetails): Partial<TMediaSessionState> {
+    return {
+      ...(details.role !== undefined ? { role: details.role } : {}),
+      ...(details.startsAt !== undefined ? { startsAt: details.startsAt } : {}),
+      ...(details.endsAt !== undefined ? { endsAt: details.endsAt } : {}),
+      ...(details.candidateWaiting !== undefined ? { candidateWaiting: details.candidateWaiting } : {}),
+      ...(details.candidateName !== undefined ? { candidateName: details.candidateName } : {}),
+      ...(details.people !== undefined ? { people: details.people } : {}),
+    };
   }
 
   async #join(): Promise<void> {
     this.#isJoining = true;
     try {
-      const joined = await callRequest(this.#socket, 'interview:join', { bookingId: this.#bookingId });
-      this.#iceServers = joined.iceServers;
-      this.#grant = joined.grant;
-      this.#set({
-        role: joined.role,
-        startsAt: joined.startsAt,
-        endsAt: joined.endsAt,
-        candidateWaiting: joined.candidateWaiting,
-        people: joined.people,
-        phase: joined.admitted ? this.#state.phase : 'waiting',
-        error: null,
-      });
+      const entry = await this.#channel.enter();
+      this.#iceServers = entry.iceServers;
+      this.#grant = entry.grant;
+      this.#set({ ...this.#detailsPatch(entry.details ?? {}), phase: entry.grant ? this.#state.phase : 'waiting', error: null });
       this.#isJoining = false;
-      if (joined.admitted) await this.#enterMedia();
+      if (entry.grant) await this.#enterMedia();
     } catch (error) {
       this.#fail(error);
     } finally {
@@ -323,18 +300,19 @@ export class MediaSession {
     let publishers: string[];
     try {
       if (!this.#grant) throw new ApiError(403, 'forbidden', 'no grant');
-      publishers = (await callRequest(this.#socket, 'media:join', { grant: this.#grant })).publishers;
+      publishers = (await this.#channel.join(this.#grant)).publishers;
     } catch (error) {
       // An expired grant (a long wait, or a recovery after a while): ask for a new one.
       const code = mediaCodeOf(error);
       if (code !== 'grant-expired' && code !== 'grant-invalid') throw error;
-      const joined = await callRequest(this.#socket, 'interview:join', { bookingId: this.#bookingId });
-      if (!joined.grant) {
+      const entry = await this.#channel.enter();
+      if (!entry.grant) {
         this.#set({ phase: 'waiting' });
         return;
       }
-      this.#grant = joined.grant;
-      publishers = (await callRequest(this.#socket, 'media:join', { grant: joined.grant })).publishers;
+      this.#grant = entry.grant;
+      this.#iceServers = entry.iceServers;
+      publishers = (await this.#channel.join(entry.grant)).publishers;
     }
     if (generation !== this.#generation) return;
     this.#set({ phase: 'in-call', error: null, mediaJoins: this.#state.mediaJoins + 1 });
@@ -353,12 +331,13 @@ export class MediaSession {
     let isAnswered = false;
     pc.addEventListener('icecandidate', ({ candidate }) => {
       // Candidates found after the offer went out (slow interfaces) follow it.
-      if (isAnswered && generation === this.#generation) void callRequest(this.#socket, 'media:trickle', { candidate: toCandidate(candidate) }).catch(() => undefined);
+      if (isAnswered && generation === this.#generation) void this.#channel.trickle(undefined, toCandidate(candidate)).catch(() => undefined);
     });
+    this.#watchIce(pc, generation);
     await pc.setLocalDescription(await pc.createOffer());
     await gatheringComplete(pc);
     if (generation !== this.#generation) return;
-    const { sdp } = await callRequest(this.#socket, 'media:publish', { sdp: pc.localDescription!.sdp });
+    const { sdp } = await this.#channel.publish(pc.localDescription!.sdp);
     if (generation !== this.#generation) return;
     await pc.setRemoteDescription({ type: 'answer', sdp });
     isAnswered = true;
@@ -373,17 +352,18 @@ export class MediaSession {
       entry.stream.addTrack(track);
       this.#publishRemote();
     });
+    this.#watchIce(pc, generation);
     const pending: (RTCIceCandidate | null)[] = [];
     pc.addEventListener('icecandidate', ({ candidate }) => {
       if (entry.subscriptionId) void this.#trickle(entry.subscriptionId, candidate);
       else pending.push(candidate);
     });
     try {
-      const offer = await callRequest(this.#socket, 'media:subscribe', { publisherPeerId: peerId });
+      const offer = await this.#channel.subscribe(peerId);
       if (this.#subscriptions.get(peerId) !== entry) return;
       await pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
       await pc.setLocalDescription(await pc.createAnswer());
-      await callRequest(this.#socket, 'media:answer', { subscriptionId: offer.subscriptionId, sdp: pc.localDescription!.sdp });
+      await this.#channel.answer(offer.subscriptionId, pc.localDescription!.sdp);
       entry.subscriptionId = offer.subscriptionId;
       for (const candidate of pending.splice(0)) await this.#trickle(offer.subscriptionId, candidate);
       this.#publishRemote();
@@ -394,8 +374,22 @@ export class MediaSession {
     }
   }
 
+  /**
+   * A connection whose ICE fails: where the feature falls back to text (booth video), the server is told and
+   * this side stops; elsewhere the media server's own failure events drive the recovery.
+   */
+  #watchIce(pc: RTCPeerConnection, generation: number): void {
+    const channel = this.#channel;
+    if (!channel.reportFailure) return;
+    pc.addEventListener('connectionstatechange', () => {
+      if (pc.connectionState !== 'failed' || generation !== this.#generation) return;
+      void channel.reportFailure?.('ICE connection failed').catch(() => undefined);
+      this.#fail(new ApiError(0, 'media_failed', 'ICE connection failed'));
+    });
+  }
+
   #trickle(subscriptionId: string, candidate: RTCIceCandidate | null): Promise<void> {
-    return callRequest(this.#socket, 'media:trickle', { subscriptionId, candidate: toCandidate(candidate) }).then(
+    return this.#channel.trickle(subscriptionId, toCandidate(candidate)).then(
       () => undefined,
       () => undefined,
     );

@@ -1,42 +1,72 @@
 import type { Socket } from 'socket.io-client';
-import { ERROR_STATUS, type InterviewClientToServerEvents, type InterviewServerToClientEvents } from '@yunpin/shared';
-import { ApiError } from '../lib/api-error';
+import type { InterviewClientToServerEvents, InterviewServerToClientEvents } from '@yunpin/shared';
 import type { TLiveSocket } from '../lib/socket';
+import type { MediaChannel, MediaChannelHandlers, TMediaEntryResult } from './media-channel';
+import { mediaRequest, type TRequestData, type TRequestPayload } from './socket-request';
+
+export { mediaCodeOf } from './socket-request';
 
 /** The session's socket seen through the interview call's events (same connection as the live fair). */
 export type TInterviewSocket = Socket<InterviewServerToClientEvents, InterviewClientToServerEvents>;
 
 export type TCallEvent = keyof InterviewClientToServerEvents;
-export type TCallPayload<E extends TCallEvent> = Parameters<InterviewClientToServerEvents[E]>[0];
-type TCallAck<E extends TCallEvent> = Parameters<Parameters<InterviewClientToServerEvents[E]>[1]>[0];
-export type TCallData<E extends TCallEvent> = Extract<TCallAck<E>, { ok: true }>['data'];
-
-const REQUEST_TIMEOUT_MS = 15_000;
-
-interface TAckEmitter {
-  emitWithAck(event: TCallEvent, payload: unknown): Promise<unknown>;
-}
 
 export function interviewSocket(socket: TLiveSocket): TInterviewSocket {
   return socket as unknown as TInterviewSocket;
 }
 
 /** Sends an interview request; a refusal or a timeout rejects with an ApiError (its details carry `media` codes). */
-export async function callRequest<E extends TCallEvent>(socket: TInterviewSocket, event: E, payload: TCallPayload<E>): Promise<TCallData<E>> {
-  const emitter: TAckEmitter = socket.timeout(REQUEST_TIMEOUT_MS);
-  let ack: TCallAck<E>;
-  try {
-    ack = (await emitter.emitWithAck(event, payload)) as TCallAck<E>;
-  } catch (error) {
-    throw new ApiError(0, 'network_error', error instanceof Error ? error.message : String(error));
-  }
-  if (ack.ok) return ack.data as TCallData<E>;
-  const { code, message, details } = ack.error;
-  throw new ApiError(ERROR_STATUS[code], code, message, { details });
+export function callRequest<E extends TCallEvent>(socket: TInterviewSocket, event: E, payload: TRequestPayload<InterviewClientToServerEvents, E>): Promise<TRequestData<InterviewClientToServerEvents, E>> {
+  return mediaRequest<InterviewClientToServerEvents, E>(socket, event, payload);
 }
 
-/** The media server's reason for a refusal (`grant-expired`, `grant-revoked`, …), when it gave one. */
-export function mediaCodeOf(error: unknown): string | undefined {
-  const details = error instanceof ApiError ? (error.details as { media?: unknown } | undefined) : undefined;
-  return typeof details?.media === 'string' ? details.media : undefined;
+/** An interview call's media channel: the waiting room, admission by an interviewer, and the `media:*` relay. */
+export interface InterviewChannel extends MediaChannel {
+  admit(): Promise<unknown>;
+  sendBack(): Promise<unknown>;
+}
+
+export function interviewChannel(socket: TInterviewSocket, bookingId: string): InterviewChannel {
+  const mine = (payload: { bookingId?: string }) => payload.bookingId === undefined || payload.bookingId === bookingId;
+  return {
+    async enter(): Promise<TMediaEntryResult> {
+      const joined = await callRequest(socket, 'interview:join', { bookingId });
+      return {
+        grant: joined.grant,
+        iceServers: joined.iceServers,
+        details: { role: joined.role, startsAt: joined.startsAt, endsAt: joined.endsAt, candidateWaiting: joined.candidateWaiting, people: joined.people },
+      };
+    },
+    join: (grant) => callRequest(socket, 'media:join', { grant }),
+    publish: (sdp) => callRequest(socket, 'media:publish', { sdp }),
+    subscribe: (publisherPeerId) => callRequest(socket, 'media:subscribe', { publisherPeerId }),
+    answer: (subscriptionId, sdp) => callRequest(socket, 'media:answer', { subscriptionId, sdp }),
+    trickle: (subscriptionId, candidate) => callRequest(socket, 'media:trickle', { ...(subscriptionId ? { subscriptionId } : {}), candidate }),
+    leave: () => callRequest(socket, 'interview:leave', { bookingId }),
+    admit: () => callRequest(socket, 'interview:admit', { bookingId }),
+    sendBack: () => callRequest(socket, 'interview:send-back', { bookingId }),
+    listen(on: MediaChannelHandlers) {
+      const offs: (() => void)[] = [];
+      const follow = <E extends keyof InterviewServerToClientEvents>(event: E, listener: InterviewServerToClientEvents[E]) => {
+        socket.on(event, listener as never);
+        offs.push(() => socket.off(event, listener as never));
+      };
+      follow('interview:waiting', (p) => mine(p) && on.details({ candidateWaiting: p.candidatePresent, candidateName: p.candidateName }));
+      follow('interview:people', (p) => mine(p) && on.details({ people: p.people }));
+      follow('interview:admitted', (p) => mine(p) && on.admitted(p.grant, p.iceServers));
+      follow('interview:sent-back', (p) => mine(p) && on.sentBack());
+      follow('interview:time-warning', (p) => mine(p) && on.endingSoon());
+      follow('interview:ended', (p) => mine(p) && on.closed('ended'));
+      follow('media:publisher-added', (p) => mine(p) && on.publisherAdded(p.peerId));
+      follow('media:publisher-removed', (p) => mine(p) && on.publisherRemoved(p.peerId));
+      follow('media:room-failed', (p) => mine(p) && on.roomFailed());
+      follow('media:room-recovered', (p) => mine(p) && on.roomRecovered());
+      const onConnect = () => on.reconnected();
+      (socket as unknown as Socket).on('connect', onConnect);
+      offs.push(() => (socket as unknown as Socket).off('connect', onConnect));
+      return () => {
+        for (const off of offs.splice(0)) off();
+      };
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { ConnectionAlert } from '../live/ConnectionAlert';
 import { FairHeader } from '../lobby/FairHeader';
 import { useLobby } from '../lobby/use-lobby';
 import { MyQueuesPanel } from '../queue/MyQueuesPanel';
+import { PresentationWatchCard } from '../video/PresentationWatchCard';
 import { BoothProfileCard } from './BoothProfileCard';
 import { BoothQueueCard } from './BoothQueueCard';
 
@@ -36,6 +37,7 @@ export function BoothPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Flex vertical gap={16}>
+            <PresentationWatchCard boothId={boothId} />
             <BoothQueueCard boothId={boothId} fair={fair.data} isOnDuty={live?.isOnDuty ?? booth.data.isOnDuty} />
             <MyQueuesPanel />
           </Flex>

@@ -3,11 +3,12 @@ import { VideoCameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TConversation } from '@yunpin/shared';
 import { useErrorText } from '../../lib/use-error-text';
+import { ConversationVideoPanel } from './ConversationVideoPanel';
 import { useConversationActions } from './use-conversation';
 
 export type TChatViewer = 'graduate' | 'recruiter';
 
-/** The video invitation as each side sees it; the video call itself is not available yet. */
+/** The video of a conversation as each side sees it: the invitation, the call itself, and how it ended. */
 export function VideoBar({ conversation, viewer }: { conversation: TConversation; viewer: TChatViewer }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -18,7 +19,7 @@ export function VideoBar({ conversation, viewer }: { conversation: TConversation
 
   switch (conversation.videoState) {
     case 'accepted':
-      return <Alert type="info" showIcon title={t('chat.video.comingSoon')} data-testid="video-coming-soon" />;
+      return isActive ? <ConversationVideoPanel conversation={conversation} viewer={viewer} /> : null;
     case 'invited':
       if (viewer === 'recruiter') return <Alert type="info" showIcon title={t('chat.video.waiting')} data-testid="video-invited" />;
       return (
@@ -54,9 +55,15 @@ export function VideoBar({ conversation, viewer }: { conversation: TConversation
       );
     case 'none':
     case 'declined':
-      if (viewer === 'graduate') {
-        return conversation.videoState === 'declined' ? <Alert type="info" title={t('chat.video.declined')} /> : null;
-      }
+    case 'failed':
+    case 'ended': {
+      const outcome = {
+        none: null,
+        declined: <Alert type="info" title={t('chat.video.declined')} />,
+        failed: <Alert type="warning" showIcon title={t('chat.video.failed')} data-testid="video-failed" />,
+        ended: <Alert type="info" title={t('chat.video.ended')} data-testid="video-ended" />,
+      }[conversation.videoState];
+      if (viewer === 'graduate') return outcome;
       return (
         <Flex align="center" gap={8}>
           <Button
@@ -66,10 +73,11 @@ export function VideoBar({ conversation, viewer }: { conversation: TConversation
             onClick={() => inviteVideo.mutate(undefined, { onError })}
             data-testid="video-invite"
           >
-            {t('chat.video.invite')}
+            {conversation.videoState === 'none' ? t('chat.video.invite') : t('chat.video.inviteAgain')}
           </Button>
-          {conversation.videoState === 'declined' && <Alert type="info" title={t('chat.video.declined')} />}
+          {outcome}
         </Flex>
       );
+    }
   }
 }

@@ -10,6 +10,7 @@ import { ConnectionAlert } from '../live/ConnectionAlert';
 import { useLiveEvent } from '../live/live-connection';
 import { useWaitText } from '../live/use-wait-text';
 import { FairHeader } from '../lobby/FairHeader';
+import { PresenterCard } from '../video/PresenterCard';
 import { CallControls } from './CallControls';
 import { ConversationTabs } from './ConversationTabs';
 import { QueueTable } from './QueueTable';
@@ -41,6 +42,9 @@ function ConsoleBody({ booth, queue }: { booth: TBooth; queue: TStaffQueue }) {
         <Card title={t('console.conversationsTitle', { count: mine.length, max: booth.maxConcurrentChats })}>
           <ConversationTabs boothId={booth.id} conversations={mine} representatives={booth.representatives} />
         </Card>
+      </Col>
+      <Col xs={24}>
+        <PresenterCard boothId={booth.id} />
       </Col>
     </Row>
   );

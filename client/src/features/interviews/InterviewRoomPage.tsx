@@ -19,48 +19,15 @@ import { portalOf } from '../../app/portals';
 import { inShanghai } from '../../lib/shanghai-time';
 import { useRouteParam } from '../../lib/use-route-param';
 import { useErrorText } from '../../lib/use-error-text';
-import { interviewSocket } from '../../media/interview-socket';
+import { interviewChannel, interviewSocket, type InterviewChannel } from '../../media/interview-socket';
 import { MediaSession, type TMediaSessionState } from '../../media/MediaSession';
 import { useLiveConnection } from '../live/live-connection';
+import { openLocalMedia } from '../video/local-media';
+import { VideoTile } from '../video/VideoTile';
 import { FallbackButton } from './InterviewActions';
 import { useEmployerInterviews, useMyInterviews } from './interviews-api';
 
 const QUALITY_COLOURS = { good: 'success', fair: 'warning', poor: 'error', unknown: 'default' } as const;
-
-/** Camera and microphone, or whatever of them opens; an empty stream when neither does. */
-async function openLocalMedia(): Promise<{ stream: MediaStream; isPartial: boolean }> {
-  const devices = navigator.mediaDevices;
-  if (!devices?.getUserMedia) return { stream: new MediaStream(), isPartial: true };
-  for (const constraints of [{ video: true, audio: true }, { audio: true }, { video: true }] as MediaStreamConstraints[]) {
-    try {
-      return { stream: await devices.getUserMedia(constraints), isPartial: !(constraints.video && constraints.audio) };
-    } catch {
-      // try with less
-    }
-  }
-  return { stream: new MediaStream(), isPartial: true };
-}
-
-function VideoTile({ stream, label, isLocal, testId }: { stream: MediaStream | null; label: string; isLocal?: boolean; testId: string }) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const video = ref.current;
-    if (video && video.srcObject !== stream) video.srcObject = stream;
-  }, [stream]);
-  return (
-    <div style={{ position: 'relative' }}>
-      <video
-        ref={ref}
-        autoPlay
-        playsInline
-        muted={isLocal}
-        data-testid={testId}
-        style={{ width: '100%', aspectRatio: '4 / 3', background: '#000', borderRadius: 8, objectFit: 'cover', transform: isLocal ? 'scaleX(-1)' : undefined }}
-      />
-      <Tag style={{ position: 'absolute', left: 8, bottom: 8 }}>{label}</Tag>
-    </div>
-  );
-}
 
 function useRemaining(endsAt: string | null): { minutes: number; seconds: number } | null {
   const [now, setNow] = useState(() => Date.now());
@@ -121,6 +88,7 @@ export function InterviewRoomPage() {
   const back = isGraduate ? '/graduate/interviews' : portal === 'employer' ? '/employer/interviews' : '/';
   const { socket } = useLiveConnection();
   const [session, setSession] = useState<MediaSession | null>(null);
+  const [channel, setChannel] = useState<InterviewChannel | null>(null);
   const [noDevices, setNoDevices] = useState(false);
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -136,7 +104,9 @@ export function InterviewRoomPage() {
         return;
       }
       setNoDevices(isPartial);
-      opened = new MediaSession({ socket: interviewSocket(socket), bookingId, localStream: stream });
+      const call = interviewChannel(interviewSocket(socket), bookingId);
+      opened = new MediaSession({ channel: call, localStream: stream });
+      setChannel(call);
       setSession(opened);
       await opened.start();
       const devices = await navigator.mediaDevices?.enumerateDevices?.().catch(() => []);
@@ -147,6 +117,7 @@ export function InterviewRoomPage() {
       void opened?.leave();
       for (const track of local?.getTracks() ?? []) track.stop();
       setSession(null);
+      setChannel(null);
     };
   }, [socket, bookingId, attempt]);
 
@@ -218,12 +189,12 @@ export function InterviewRoomPage() {
             <Flex gap={8} align="center" wrap data-testid="room-panel" data-candidate-waiting={state?.candidateWaiting ? 'true' : 'false'}>
               <Typography.Text>{state?.candidateWaiting ? t('interviewRoom.candidateWaiting', { name: state.candidateName ?? '' }) : hasCandidateInCall ? '' : t('interviewRoom.noCandidate')}</Typography.Text>
               {state?.candidateWaiting && (
-                <Button type="primary" icon={<LoginOutlined />} onClick={() => session && act(() => session.admit())} data-testid="room-admit">
+                <Button type="primary" icon={<LoginOutlined />} onClick={() => channel && act(async () => void (await channel.admit()))} data-testid="room-admit">
                   {t('interviewRoom.admit')}
                 </Button>
               )}
               {hasCandidateInCall && (
-                <Button icon={<RollbackOutlined />} onClick={() => session && act(() => session.sendBack())} data-testid="room-send-back">
+                <Button icon={<RollbackOutlined />} onClick={() => channel && act(async () => void (await channel.sendBack()))} data-testid="room-send-back">
                   {t('interviewRoom.sendBack')}
                 </Button>
               )}
