@@ -8,6 +8,8 @@ import { InboxPage } from '../features/booth-messages/InboxPage';
 import { MyBoothMessagesPage } from '../features/booth-messages/MyBoothMessagesPage';
 import { ConversationPage } from '../features/chat/ConversationPage';
 import { ConsolePage } from '../features/console/ConsolePage';
+import { BalancePage } from '../features/dashboard/BalancePage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EmployerHome } from '../features/employer/EmployerHome';
 import { BoothApplyPage } from '../features/employer-booths/BoothApplyPage';
 import { BoothManagePage } from '../features/employer-booths/BoothManagePage';
@@ -151,6 +153,8 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="graduates" replace /> },
               { path: 'graduates', element: <GraduatesPage /> },
+              { path: 'dashboard', element: <DashboardPage /> },
+              { path: 'balance', element: <BalancePage /> },
               { path: 'caseload', element: <CaseloadPage /> },
               { path: 'cases/:graduateId', element: <CaseFilePage /> },
               { path: 'no-service', element: <NoServicePage /> },

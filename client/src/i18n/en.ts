@@ -1,8 +1,10 @@
 import type { TMessages } from './zh-CN';
+import { dashboardEn } from '../features/dashboard/dashboard-texts';
 import { casesEn } from '../features/cases/cases-texts';
 
 /** English texts; typed against the Chinese ones so no key can be missing. */
 export const en: TMessages = {
+  dashboard: dashboardEn,
   cases: casesEn,
   app: {
     name: 'Yunpin 24365',
@@ -66,6 +68,8 @@ export const en: TMessages = {
     myInterviews: 'My interviews',
     offers: 'Offers',
     myOffers: 'My offers',
+    dashboard: '4×100% goals',
+    balance: '"1+5" jobs and jobseekers',
     caseload: 'Caseload',
     noService: 'No service yet',
     workload: 'Workload',

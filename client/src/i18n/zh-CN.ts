@@ -1,6 +1,8 @@
 import { casesZhCN } from '../features/cases/cases-texts';
+import { dashboardZhCN } from '../features/dashboard/dashboard-texts';
 /** Simplified Chinese texts: the source of truth for the message keys. */
 export const zhCN = {
+  dashboard: dashboardZhCN,
   cases: casesZhCN,
   app: {
     name: '云聘 24365',
@@ -64,6 +66,8 @@ export const zhCN = {
     myInterviews: '我的面试',
     offers: '录用通知',
     myOffers: '我的录用通知',
+    dashboard: '4×100% 目标看板',
+    balance: '“1+5” 岗位供需',
     caseload: '个案管理',
     noService: '未服务名单',
     workload: '工作量',

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   AuditOutlined,
+  FundOutlined,
+  PieChartOutlined,
   BarChartOutlined,
   ContainerOutlined,
   OrderedListOutlined,
@@ -57,6 +59,8 @@ export type TNavKey =
   | 'interviewSchedule'
   | 'myInterviews'
   | 'offers'
+  | 'dashboard'
+  | 'balance'
   | 'myOffers'
   | 'caseload'
   | 'noService'
@@ -74,6 +78,8 @@ const FAIRS: TNavItem = { path: '/fairs', labelKey: 'fairs', icon: <CalendarOutl
 
 function officeItems(user: TSessionUser): TNavItem[] {
   return [
+    { path: '/office/dashboard', labelKey: 'dashboard', icon: <FundOutlined /> },
+    { path: '/office/balance', labelKey: 'balance', icon: <PieChartOutlined /> },
     { path: '/office/graduates', labelKey: 'graduates', icon: <SolutionOutlined /> },
     { path: '/office/caseload', labelKey: 'caseload', icon: <ContainerOutlined /> },
     { path: '/office/no-service', labelKey: 'noService', icon: <AlertOutlined /> },
