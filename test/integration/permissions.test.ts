@@ -9,6 +9,8 @@ import { insertTestApplication, insertTestBooking, insertTestJob, insertTestResu
 import { uploadFile } from '../support/uploads.js';
 import { DEMO_RESUME_ZH, makeResumeDocx } from '../support/resume-fixtures.js';
 import { offerTerms } from '../support/offer-fixtures.js';
+import { insertDueFollowUp, insertTestClaim, insertTestGraduateFile, insertTestOffer } from '../support/placement-fixtures.js';
+import { produceWeeklyReport } from '../../server/src/domain/reports/produce-weekly-report.js';
 
 type Actor = FixtureRole | 'anonymous';
 const ACTORS: Actor[] = ['anonymous', 'graduate', 'recruiter', 'employer_admin', 'caseworker', 'regional_organiser', 'district_organiser', 'admin'];
@@ -104,6 +106,29 @@ interface OfferMatrix {
   toCountersignCode: Partial<Record<Actor, string>>;
 }
 let ox: OfferMatrix;
+
+/** Hires, claims, follow-ups and a report the subsidy, follow-up and report rows act on. */
+interface PlacementMatrix {
+  /** A countersigned offer of employer A per employer actor, to claim a hiring subsidy for. */
+  hires: Partial<Record<Actor, string>>;
+  /** The graduate file each office actor claims a job-search subsidy for: the graduate (town A), a file of town B. */
+  files: Partial<Record<Actor, string>>;
+  rejectOpenClaims: (graduateId: string) => Promise<void>;
+  /** A hiring claim of employer A for the graduate (town A); one of employer B for graduate B (town B). */
+  claimA: string;
+  claimB: string;
+  /** Submitted and approved claims for the graduate (town A), one per office actor. */
+  toDecide: Partial<Record<Actor, string>>;
+  toPay: Partial<Record<Actor, string>>;
+  /** A due follow-up of employer A's hire of the graduate; one of employer B's hire of graduate B. */
+  followUpA: string;
+  followUpB: string;
+  report: string;
+}
+let sx: PlacementMatrix;
+/** What each actor claims: employers a hiring subsidy for their own hire, the others a job-search subsidy. */
+const subsidyClaimBody = (actor: Actor) =>
+  actor === 'graduate' ? { kind: 'job_search' } : EMPLOYER.includes(actor) ? { kind: 'hiring', offerId: sx.hires[actor] } : { kind: 'job_search', graduateId: sx.files[actor] ?? sx.files.caseworker };
 
 /** Checklist items and templates the case rows act on (all on graduate A's file, or B's). */
 interface CaseMatrix {
@@ -798,6 +823,63 @@ const CASES: Case[] = [
     allowed: DECIDERS,
     deniedStatus: REGISTRY_STAFF_ONLY,
   },
+  // ---- subsidies, follow-ups, weekly reports ----
+  { route: 'get /subsidies/claims', label: 'list subsidy claims in scope', request: () => ({ method: 'GET', path: '/subsidies/claims' }), allowed: loggedIn },
+  { route: 'get /subsidies/claims.csv', label: 'export subsidy claims', request: () => ({ method: 'GET', path: '/subsidies/claims.csv' }), allowed: loggedIn },
+  {
+    route: 'post /subsidies/claims',
+    label: 'claim a subsidy (employers: hiring; graduates and caseworkers: job search)',
+    request: (_f, actor) => ({
+      method: 'POST',
+      path: '/subsidies/claims',
+      body: subsidyClaimBody(actor),
+    }),
+    // The caseworker claims for the graduate of town A, whose own claim (the graduate's cell) is rejected first: no duplicate.
+    send: async (client, actor) => {
+      if (actor === 'caseworker') await sx.rejectOpenClaims(sx.files.caseworker!);
+      return client.request('POST', '/api/v1/subsidies/claims', subsidyClaimBody(actor));
+    },
+    allowed: ['graduate', ...EMPLOYER, 'caseworker', 'admin'],
+    deniedStatus: () => 403,
+  },
+  { route: 'get /subsidies/claims/:id', label: "read a claim for town B's graduate", request: () => ({ method: 'GET', path: `/subsidies/claims/${sx.claimB}` }), allowed: ['district_organiser', 'admin'] },
+  {
+    route: 'post /subsidies/claims/:id/check',
+    label: 'check a claim for a graduate of town A',
+    request: () => ({ method: 'POST', path: `/subsidies/claims/${sx.claimA}/check` }),
+    allowed: STAFF,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /subsidies/claims/:id/decision',
+    label: 'reject a claim with a reason',
+    request: (_f, actor) => ({ method: 'POST', path: `/subsidies/claims/${sx.toDecide[actor] ?? sx.toDecide.caseworker}/decision`, body: { decision: 'reject', reason: '材料不全' } }),
+    allowed: STAFF,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'post /subsidies/claims/:id/payment',
+    label: 'record the payment of an approved claim',
+    request: (_f, actor) => ({ method: 'POST', path: `/subsidies/claims/${sx.toPay[actor] ?? sx.toPay.caseworker}/payment`, body: { idempotencyKey: `matrix-${actor}-payment`, reference: 'BANK-1' } }),
+    allowed: STAFF,
+    deniedStatus: () => 403,
+  },
+  { route: 'get /subsidies/paid-rate', label: 'the paid rate by town', request: () => ({ method: 'GET', path: '/subsidies/paid-rate' }), allowed: loggedIn },
+  { route: 'get /followups', label: 'list follow-up tasks in scope', request: () => ({ method: 'GET', path: '/followups' }), allowed: loggedIn },
+  { route: 'get /followups.csv', label: 'export follow-up tasks', request: () => ({ method: 'GET', path: '/followups.csv' }), allowed: loggedIn },
+  { route: 'get /followups/:id', label: "read a follow-up of town B's graduate", request: () => ({ method: 'GET', path: `/followups/${sx.followUpB}` }), allowed: ['district_organiser', 'admin'] },
+  {
+    route: 'post /followups/:id/confirm',
+    label: 'answer a follow-up (the graduate and the employer)',
+    request: () => ({ method: 'POST', path: `/followups/${sx.followUpA}/confirm`, body: { stillEmployed: true, samePosition: true, salaryBand: '8000_12000' } }),
+    allowed: ['graduate', ...EMPLOYER],
+    deniedStatus: () => 403,
+  },
+  { route: 'get /reports/weekly', label: 'list weekly reports', request: () => ({ method: 'GET', path: '/reports/weekly' }), allowed: STAFF },
+  { route: 'get /reports/weekly.csv', label: 'export the weekly report list', request: () => ({ method: 'GET', path: '/reports/weekly.csv' }), allowed: STAFF },
+  { route: 'post /reports/weekly', label: 'produce the weekly report now', request: () => ({ method: 'POST', path: '/reports/weekly' }), allowed: MANAGERS, deniedStatus: () => 403 },
+  { route: 'get /reports/weekly/:id', label: 'read a weekly report', request: () => ({ method: 'GET', path: `/reports/weekly/${sx.report}` }), allowed: STAFF },
+  { route: 'get /reports/weekly/:id/report.xlsx', label: 'download a weekly report', request: () => ({ method: 'GET', path: `/reports/weekly/${sx.report}/report.xlsx` }), allowed: STAFF },
 ];
 
 describe('permission matrix: every role × every route', () => {
@@ -870,6 +952,7 @@ describe('permission matrix: every role × every route', () => {
     for (const actor of MANAGERS) jx.reviews[actor] = await job('review');
     docx = await makeResumeDocx(DEMO_RESUME_ZH);
     ox = await offerMatrix(t, f, job);
+    sx = await placementMatrix(t, f);
     cx = await caseMatrix(t);
   });
   afterAll(async () => {
@@ -1040,6 +1123,40 @@ async function registryMatrix(t: TestPlatform, f: Fixtures): Promise<RegistryMat
   for (const [i, actor] of DECIDERS.entries()) {
     m.toExecute[actor] = await request(i);
     m.toReject[actor] = await request(10 + i);
+  }
+  return m;
+}
+
+async function placementMatrix(t: TestPlatform, f: Fixtures): Promise<PlacementMatrix> {
+  const { db } = t.platform.ctx;
+  const offerOf = (org: 'a' | 'b') => insertTestOffer(db, { organisationId: f.orgs[org], townId: f.towns[org], graduateId: f.graduates[org] });
+  const hireA = await offerOf('a');
+  const hireB = await offerOf('b');
+  const claimOf = async (hire: { offerId: string; sha256: string }, org: 'a' | 'b') => {
+    const id = await insertTestClaim(db, f.graduates[org]);
+    await db.updateTable('subsidy_claims').set({ kind: 'hiring', organisation_id: f.orgs[org], offer_id: hire.offerId, contract_sha256: hire.sha256 }).where('id', '=', id).execute();
+    return id;
+  };
+  const m: PlacementMatrix = {
+    hires: {},
+    files: { caseworker: f.graduates.a, admin: await insertTestGraduateFile(db, f.towns.b) },
+    rejectOpenClaims: async (graduateId) => {
+      await db.updateTable('subsidy_claims').set({ status: 'rejected' }).where('graduate_id', '=', graduateId).where('kind', '=', 'job_search').execute();
+    },
+    claimA: await claimOf(hireA, 'a'),
+    claimB: await claimOf(hireB, 'b'),
+    toDecide: {},
+    toPay: {},
+    followUpA: (await insertDueFollowUp(t.platform.ctx, hireA.offerId)).followUpId,
+    followUpB: (await insertDueFollowUp(t.platform.ctx, hireB.offerId)).followUpId,
+    report: (await produceWeeklyReport(t.platform.ctx)).id,
+  };
+  for (const actor of EMPLOYER) m.hires[actor] = (await offerOf('a')).offerId;
+  // Hiring claims for the graduate, each tied to its own contract, so none is a duplicate of another.
+  for (const actor of STAFF) {
+    m.toDecide[actor] = await claimOf(await offerOf('a'), 'a');
+    m.toPay[actor] = await claimOf(await offerOf('a'), 'a');
+    await db.updateTable('subsidy_claims').set({ status: 'approved', approved_at: new Date() }).where('id', '=', m.toPay[actor]).execute();
   }
   return m;
 }
