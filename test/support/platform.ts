@@ -25,6 +25,8 @@ export interface TestPlatform {
   dataDir: string;
   dbKind: DbKind;
   target: DatabaseTarget;
+  /** The server's log lines when started with `captureLogs`. */
+  logs: string[];
   close(): Promise<void>;
 }
 
@@ -36,6 +38,8 @@ export interface TestPlatformOptions {
   socket?: PlatformOptions['socket'];
   /** The media plane for interview calls (tests start their own Janus). */
   media?: PlatformOptions['media'];
+  /** Keep every log line (level debug) in `TestPlatform.logs`, e.g. to check that no personal data is logged. */
+  captureLogs?: boolean;
 }
 
 const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -85,9 +89,11 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const database = shared ? undefined : await freshDatabase(dbKind);
   const target = shared?.target ?? database!.target;
   const config = loadConfig({ DATA_DIR: dataDir, REDIS_PREFIX: redisPrefix, PUBLIC_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' });
+  const logs: string[] = [];
+  const logger = options.captureLogs ? createLogger('debug', 'server', { write: (line: string) => void logs.push(line) }) : createLogger('silent');
   const platform = await createPlatform({
     config,
-    logger: createLogger('silent'),
+    logger,
     redisUrl: TEST_REDIS_URL,
     database: target,
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
@@ -104,6 +110,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     dataDir,
     dbKind,
     target,
+    logs,
     async close() {
       await platform.close();
       if (!shared) {

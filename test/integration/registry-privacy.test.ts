@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeNationalId } from '@yunpin/shared';
+import { ApiClient, loginAs } from '../support/client.js';
+import { TEST_REDIS_URL } from '../support/env.js';
+import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
+import { insertTestApplication, insertTestJob, insertTestResume } from '../support/job-fixtures.js';
+import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { uploadFile } from '../support/uploads.js';
+import { DEMO_RESUME_ZH, makeResumeDocx } from '../support/resume-fixtures.js';
+import { makeRegistryCsv, registryRow, uploadRegistry } from '../support/registry-fixtures.js';
+
+/** The canary: a national ID that must never appear in logs, jobs or responses to those who may not see it. */
+const CANARY_ID = makeNationalId('310117', '20040229', 777);
+const IMPORTED_ID = makeNationalId('310117', '20031111', 778);
+
+/** Every value stored under the test's Redis prefix: BullMQ job data, events, and anything else. */
+async function redisDump(prefix: string): Promise<{ keys: string[]; text: string }> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      keys.push(...batch);
+    } while (cursor !== '0');
+    const parts: string[] = [];
+    for (const key of keys) {
+      const type = await redis.type(key);
+      if (type === 'string') parts.push((await redis.get(key)) ?? '');
+      else if (type === 'hash') parts.push(JSON.stringify(await redis.hgetall(key)));
+      else if (type === 'list') parts.push(JSON.stringify(await redis.lrange(key, 0, -1)));
+      else if (type === 'set') parts.push(JSON.stringify(await redis.smembers(key)));
+      else if (type === 'zset') parts.push(JSON.stringify(await redis.zrange(key, 0, -1)));
+      else if (type === 'stream') parts.push(JSON.stringify(await redis.xrange(key, '-', '+')));
+    }
+    return { keys, text: parts.join('\n') };
+  } finally {
+    redis.disconnect();
+  }
+}
+
+describe('registry privacy', () => {
+  let t: TestPlatform;
+  let f: Fixtures;
+  let caseworker: ApiClient;
+  let admin: ApiClient;
+  const audit = (action: string) => t.platform.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
+
+  beforeAll(async () => {
+    t = await startTestPlatform({ captureLogs: true });
+    f = await createFixtures(t.platform.ctx.db);
+    caseworker = await loginAs(t.url, f.logins.caseworker, PASSWORD);
+    admin = await loginAs(t.url, f.logins.admin, PASSWORD);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('stores the national ID sealed, shows it masked, and reveals it only to the town’s caseworker or an admin, audited', async () => {
+    const set = await caseworker.put(`/api/v1/registry/graduates/${f.graduates.a}/national-id`, { nationalId: CANARY_ID.toLowerCase() });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const masked = `${CANARY_ID.slice(0, 4)}**********${CANARY_ID.slice(-4)}`;
+    expect(set.body).toEqual({ nationalIdMasked: masked });
+    const row = await t.platform.ctx.db.selectFrom('graduate_profiles').selectAll().where('id', '=', f.graduates.a).executeTakeFirstOrThrow();
+    expect(row.national_id_sealed).not.toContain(CANARY_ID);
+    expect(row.national_id_sealed).not.toContain(CANARY_ID.slice(6, 14));
+    expect(row.national_id_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await caseworker.get(`/api/v1/graduates/${f.graduates.a}`)).body.nationalIdMasked).toBe(masked);
+
+    const bad = await caseworker.put(`/api/v1/registry/graduates/${f.graduates.a}/national-id`, { nationalId: CANARY_ID.slice(0, 17) + (CANARY_ID[17] === '1' ? '2' : '1') });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('校验位');
+    const taken = await admin.put(`/api/v1/registry/graduates/${f.graduates.b}/national-id`, { nationalId: CANARY_ID });
+    expect(taken.status).toBe(409);
+
+    const revealed = await caseworker.post(`/api/v1/registry/graduates/${f.graduates.a}/national-id/reveal`);
+    expect(revealed.body).toEqual({ nationalId: CANARY_ID });
+    const entries = await audit('graduate.national_id_revealed');
+    expect(entries).toEqual([expect.objectContaining({ actor_id: f.userIds.caseworker, entity_id: f.graduates.a })]);
+    expect(JSON.stringify(entries)).not.toContain(CANARY_ID);
+    for (const role of ['graduate', 'regional_organiser', 'district_organiser'] as const) {
+      const other = await loginAs(t.url, f.logins[role], PASSWORD);
+      expect((await other.post(`/api/v1/registry/graduates/${f.graduates.a}/national-id/reveal`)).status).toBe(403);
+    }
+    expect((await (await loginAs(t.url, f.logins.recruiter, PASSWORD)).post(`/api/v1/registry/graduates/${f.graduates.a}/national-id/reveal`)).status).toBe(404);
+    expect(await audit('graduate.national_id_revealed')).toHaveLength(1);
+  });
+
+  it('records hardship only with a consent, logs every read, and withdraws consents when cleared', async () => {
+    const noConsent = await admin.patch(`/api/v1/graduates/${f.graduates.b}`, { isHardship: true });
+    expect(noConsent.status).toBe(409);
+    const before = (await audit('graduate.hardship_read')).length;
+    const recorded = await caseworker.post(`/api/v1/registry/graduates/${f.graduates.a}/hardship`, { isHardship: true, givenBy: '李明（本人）', basis: 'written_form', consentedAt: '2026-03-01T09:00:00+08:00', note: '低保家庭证明已核验' });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    expect(recorded.body).toMatchObject({ isHardship: true, consents: [{ givenBy: '李明（本人）', basis: 'written_form', recordedBy: f.userIds.caseworker, withdrawnAt: null }] });
+    const read = await caseworker.get(`/api/v1/registry/graduates/${f.graduates.a}/hardship`);
+    expect(read.body.consents).toHaveLength(1);
+    await caseworker.get(`/api/v1/graduates/${f.graduates.a}`);
+    await caseworker.get('/api/v1/graduates');
+    const reads = await audit('graduate.hardship_read');
+    expect(reads.length - before).toBe(3);
+    expect(reads.at(-1)!.detail).toEqual({ graduateIds: [f.graduates.a] });
+    const organiser = await loginAs(t.url, f.logins.regional_organiser, PASSWORD);
+    expect((await organiser.post(`/api/v1/registry/graduates/${f.graduates.a}/hardship`, { isHardship: false })).status).toBe(403);
+    expect((await caseworker.get(`/api/v1/registry/graduates/${f.graduates.b}/hardship`)).status).toBe(404);
+    const cleared = await admin.post(`/api/v1/registry/graduates/${f.graduates.b}/hardship`, { isHardship: false });
+    expect(cleared.body).toEqual({ isHardship: false, consents: [] });
+  });
+
+  it('keeps the national ID and hardship out of logs, job payloads and answers to those who may not see them', async () => {
+    // Work that reaches the logs and the queues: an import with a bad and a good row, a resume upload, failed reads.
+    const rows = [registryRow(1, { nationalId: IMPORTED_ID }), registryRow(2, { nationalId: IMPORTED_ID.slice(0, 16) })];
+    await uploadRegistry(admin, makeRegistryCsv(rows, { hasBom: true }), 'canary.csv', 'commit');
+    await uploadRegistry(admin, makeRegistryCsv(rows.slice(0, 1), { hasBom: true }), 'canary.csv', 'commit');
+    const graduate = await loginAs(t.url, f.logins.graduate, PASSWORD);
+    expect((await uploadFile(graduate, '/api/v1/me/resumes', await makeResumeDocx(DEMO_RESUME_ZH), 'resume.docx')).status).toBe(201);
+    await caseworker.put(`/api/v1/registry/graduates/${f.graduates.a}/national-id`, { nationalId: 'not-an-id' });
+
+    const own = await graduate.get(`/api/v1/graduates/${f.graduates.a}`);
+    expect(own.status).toBe(200);
+    expect(own.body).not.toHaveProperty('isHardship');
+    expect(JSON.stringify(own.body)).not.toContain(CANARY_ID);
+    const refusals: { client: ApiClient; path: string }[] = [];
+    for (const role of ['recruiter', 'employer_admin'] as const) {
+      const employer = await loginAs(t.url, f.logins[role], PASSWORD);
+      for (const path of [`/graduates/${f.graduates.a}`, '/graduates', '/registry/census', `/registry/graduates/${f.graduates.a}/hardship`, '/registry/census.csv']) refusals.push({ client: employer, path });
+    }
+    refusals.push({ client: graduate, path: `/registry/graduates/${f.graduates.a}/hardship` });
+    refusals.push({ client: graduate, path: '/registry/census' });
+    refusals.push({ client: new ApiClient(t.url), path: `/graduates/${f.graduates.a}` });
+    for (const { client, path } of refusals) {
+      const res = await client.get(`/api/v1${path}`);
+      expect([401, 404], path).toContain(res.status);
+      expect(JSON.stringify(res.body)).not.toContain(CANARY_ID.slice(-4));
+    }
+    // The caseworker of town A does not see town B's files at all.
+    await admin.put(`/api/v1/registry/graduates/${f.graduates.b}/national-id`, { nationalId: makeNationalId('310117', '20020101', 5) });
+    expect((await caseworker.get(`/api/v1/graduates/${f.graduates.b}`)).status).toBe(404);
+    const census = await caseworker.get('/api/v1/registry/census?pageSize=200');
+    expect(census.body.items.map((e: { id: string }) => e.id)).not.toContain(f.graduates.b);
+
+    const logs = t.logs.join('\n');
+    expect(t.logs.length).toBeGreaterThan(10);
+    for (const secret of [CANARY_ID, IMPORTED_ID, IMPORTED_ID.slice(0, 16)]) expect(logs).not.toContain(secret);
+    expect(logs).not.toMatch(/is_?hardship/i);
+    const redis = await redisDump(t.redisPrefix);
+    expect(redis.keys.some((k) => k.includes(':resume'))).toBe(true);
+    for (const secret of [CANARY_ID, IMPORTED_ID]) expect(redis.text).not.toContain(secret);
+    expect(redis.text).not.toMatch(/hardship/i);
+    const stored = await t.platform.ctx.db.selectFrom('graduate_profiles').select('national_id_sealed').where('national_id_sealed', 'is not', null).execute();
+    expect(stored.length).toBeGreaterThanOrEqual(3);
+    for (const s of stored) expect(s.national_id_sealed).toMatch(/^v1\./);
+  });
+
+  it('erases a file at the graduate’s request, keeps the signed contract, and records both', async () => {
+    const db = t.platform.ctx.db;
+    const graduate = await loginAs(t.url, f.logins.graduate, PASSWORD);
+    await insertTestResume(db, f.graduates.a);
+    const open = await insertTestApplication(db, await insertTestJob(db, { organisationId: f.orgs.a, townId: f.towns.a }), f.graduates.a);
+    const signed = await insertTestApplication(db, await insertTestJob(db, { organisationId: f.orgs.a, townId: f.towns.a }), f.graduates.a);
+    await db.updateTable('applications').set({ status: 'hired' }).where('id', '=', signed).execute();
+    const offerId = randomUUID();
+    await db
+      .insertInto('offers')
+      .values({ id: offerId, reference: `YP-TEST-${offerId.slice(0, 8)}`, application_id: signed, organisation_id: f.orgs.a, status: 'completed', position: '开发工程师', salary_monthly_yuan: 9000, start_date: '2026-09-01', probation_months: 3, location: '泗泾镇', expires_at: new Date(Date.now() + 86_400_000), completed_at: new Date() })
+      .execute();
+
+    const request = await graduate.post('/api/v1/me/deletion-requests', { reason: '不再需要平台服务' });
+    expect(request.status, JSON.stringify(request.body)).toBe(201);
+    expect((await graduate.post('/api/v1/me/deletion-requests', {})).status).toBe(409);
+    const queue = await caseworker.get('/api/v1/registry/deletion-requests?status=pending');
+    expect(queue.body.items.map((r: { id: string }) => r.id)).toEqual([request.body.id]);
+    const organiser = await loginAs(t.url, f.logins.district_organiser, PASSWORD);
+    expect((await organiser.post(`/api/v1/registry/deletion-requests/${request.body.id}/execute`, {})).status).toBe(403);
+
+    const done = await caseworker.post(`/api/v1/registry/deletion-requests/${request.body.id}/execute`, { note: '已核实本人身份' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({
+      status: 'executed',
+      decidedBy: f.userIds.caseworker,
+      removed: { contact: true, nationalId: true, resumes: 2, applications: 1, hardshipAndConsents: 1, account: true },
+      kept: { applications: 1, signedOffers: 1 },
+    });
+    expect(done.body.kept.basis).toContain('个人信息保护法');
+    const file = await db.selectFrom('graduate_profiles').selectAll().where('id', '=', f.graduates.a).executeTakeFirstOrThrow();
+    expect(file).toMatchObject({ name: '李明', phone: null, email: null, national_id_sealed: null, national_id_hash: null, is_hardship: false, hukou_town_id: f.towns.a });
+    expect(file.erased_at).not.toBeNull();
+    expect(await db.selectFrom('resumes').select('id').where('graduate_id', '=', f.graduates.a).execute()).toEqual([]);
+    expect((await db.selectFrom('applications').select('id').where('graduate_id', '=', f.graduates.a).execute()).map((a) => a.id)).toEqual([signed]);
+    expect(await db.selectFrom('applications').select('id').where('id', '=', open).execute()).toEqual([]);
+    expect(await db.selectFrom('offers').select('status').where('id', '=', offerId).executeTakeFirst()).toEqual({ status: 'completed' });
+    expect(await db.selectFrom('hardship_consents').select('id').where('graduate_id', '=', f.graduates.a).execute()).toEqual([]);
+    const account = await db.selectFrom('users').select(['phone', 'is_disabled']).where('id', '=', f.userIds.graduate).executeTakeFirstOrThrow();
+    expect(account).toEqual({ phone: null, is_disabled: true });
+    expect((await new ApiClient(t.url).post('/api/v1/auth/login', { login: f.logins.graduate, password: PASSWORD })).status).toBe(401);
+    expect(await db.selectFrom('audit_log').select('action').where('action', '=', 'registry.deletion_executed').execute()).toHaveLength(1);
+    expect((await caseworker.post(`/api/v1/registry/deletion-requests/${request.body.id}/reject`, { note: '重复' })).status).toBe(409);
+    const csv = await fetch(`${t.url}/api/v1/registry/deletion-requests.csv`, { headers: { cookie: caseworker.cookie ?? '' } });
+    expect(await csv.text()).toContain('已核实本人身份');
+    const census = await admin.get('/api/v1/registry/census?pageSize=200');
+    expect(census.body.items.map((e: { id: string }) => e.id)).not.toContain(f.graduates.a);
+  });
+});
