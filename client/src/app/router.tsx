@@ -45,6 +45,10 @@ import { MyResumesPage } from '../features/resumes/MyResumesPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { UsersPage } from '../features/office/UsersPage';
 import { VerifyPage } from '../features/verify/VerifyPage';
+import { CensusPage } from '../features/registry/CensusPage';
+import { DeletionRequestsPage } from '../features/registry/DeletionRequestsPage';
+import { ImportPage } from '../features/registry/ImportPage';
+import { canManageRegistry } from '../features/registry/registry-api';
 import { canListUsers, canManageBooths, canManageFairs, canReadAudit } from '../lib/permissions';
 import { CaseFilePage } from '../features/cases/CaseFilePage';
 import { CaseloadPage } from '../features/cases/CaseloadPage';
@@ -153,6 +157,16 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="graduates" replace /> },
               { path: 'graduates', element: <GraduatesPage /> },
+              { path: 'census', element: <CensusPage /> },
+              {
+                path: 'registry-import',
+                element: (
+                  <RequirePermission allows={canManageRegistry}>
+                    <ImportPage />
+                  </RequirePermission>
+                ),
+              },
+              { path: 'deletion-requests', element: <DeletionRequestsPage /> },
               { path: 'dashboard', element: <DashboardPage /> },
               { path: 'balance', element: <BalancePage /> },
               { path: 'caseload', element: <CaseloadPage /> },

@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   AuditOutlined,
+  FormOutlined,
+  UploadOutlined,
+  UserDeleteOutlined,
   FundOutlined,
   PieChartOutlined,
   BarChartOutlined,
@@ -33,10 +36,14 @@ import type { TSessionUser } from '@yunpin/shared';
 import { canPostJobs, canReviewJobs, canViewSystemHealth } from '../../features/jobs/job-permissions';
 import { canListUsers, canManageFairs, canReadAudit } from '../../lib/permissions';
 import { portalOf } from '../portals';
+import { canManageRegistry } from '../../features/registry/registry-api';
 import { canManageCaseSettings, canViewWorkload } from '../../features/cases/case-permissions';
 
 export type TNavKey =
   | 'home'
+  | 'census'
+  | 'registryImport'
+  | 'deletionRequests'
   | 'myFile'
   | 'fairs'
   | 'boothMessages'
@@ -81,6 +88,9 @@ function officeItems(user: TSessionUser): TNavItem[] {
     { path: '/office/dashboard', labelKey: 'dashboard', icon: <FundOutlined /> },
     { path: '/office/balance', labelKey: 'balance', icon: <PieChartOutlined /> },
     { path: '/office/graduates', labelKey: 'graduates', icon: <SolutionOutlined /> },
+    { path: '/office/census', labelKey: 'census', icon: <FormOutlined /> },
+    ...(canManageRegistry(user) ? [{ path: '/office/registry-import', labelKey: 'registryImport' as const, icon: <UploadOutlined /> }] : []),
+    { path: '/office/deletion-requests', labelKey: 'deletionRequests', icon: <UserDeleteOutlined /> },
     { path: '/office/caseload', labelKey: 'caseload', icon: <ContainerOutlined /> },
     { path: '/office/no-service', labelKey: 'noService', icon: <AlertOutlined /> },
     ...(canViewWorkload(user) ? [{ path: '/office/workload', labelKey: 'workload' as const, icon: <BarChartOutlined /> }] : []),

@@ -6,6 +6,8 @@ import { useAccount } from './account-api';
 import { NotificationList } from './NotificationList';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
+import { useCurrentUser } from '../../app/current-user';
+import { MyDeletionRequestCard } from '../registry/MyDeletionRequestCard';
 
 function ProfileCard() {
   const { t } = useTranslation();
@@ -21,6 +23,7 @@ function ProfileCard() {
 
 export function AccountPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
@@ -36,6 +39,11 @@ export function AccountPage() {
           <NotificationList />
         </Card>
       </Col>
+      {user.role === 'graduate' && (
+        <Col span={24}>
+          <MyDeletionRequestCard />
+        </Col>
+      )}
     </Row>
   );
 }
