@@ -63,12 +63,12 @@ export function CaseFilePage() {
 }
 
 function ChecklistCard({ file, mutations }: { file: TCaseFile; mutations: TMutations }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [acting, setActing] = useState<{ entry: TChecklistEntry; action: 'cross' | 'undo' } | null>(null);
   const [text, setText] = useState('');
-  const label = (entry: TChecklistEntry) => `${entry.item.labelZh} ${entry.item.labelEn}`;
+  const label = (entry: TChecklistEntry) => (i18n.language === 'en' ? entry.item.labelEn : entry.item.labelZh);
   const submit = async () => {
     if (!acting) return;
     try {
@@ -108,7 +108,7 @@ function ChecklistCard({ file, mutations }: { file: TCaseFile; mutations: TMutat
               }
               description={
                 entry.isCrossed
-                  ? [entry.crossedAt ? t('cases.crossedBy', { who: entry.crossedBy ?? t('cases.automatic'), at: formatDateTime(entry.crossedAt) }) : '', entry.note ?? '', entry.source ? t('cases.automaticFrom', { source: entry.source }) : '']
+                  ? [entry.crossedAt && !entry.isAutomatic ? t('cases.crossedBy', { who: entry.crossedBy ?? '', at: formatDateTime(entry.crossedAt) }) : '', entry.crossedAt && entry.isAutomatic ? formatDateTime(entry.crossedAt) : '', entry.note ?? '', entry.source ? t('cases.automaticFrom', { source: entry.source }) : '']
                       .filter(Boolean)
                       .join(' · ')
                   : null
