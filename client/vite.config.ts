@@ -6,6 +6,7 @@ const API_TARGET = 'http://127.0.0.1:3000';
 
 const CHUNK_GROUPS: ReadonlyArray<[name: string, pattern: RegExp]> = [
   ['react', /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/],
+  ['echarts', /[\\/]node_modules[\\/](echarts|zrender)[\\/]/],
   ['antd', /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/],
 ];
 
