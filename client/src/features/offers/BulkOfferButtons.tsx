@@ -58,7 +58,7 @@ export function BulkOfferButtons({ ids, offers, onDone }: TBulkOfferButtonsProps
 
   return (
     <Flex gap={8} wrap>
-      <Popconfirm title={t('offers.bulk.confirmSend', { count: ids.length })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => run('send').catch(() => undefined)}>
+      <Popconfirm placement="bottom" title={t('offers.bulk.confirmSend', { count: ids.length })} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={() => run('send').catch(() => undefined)}>
         <Button type="primary" icon={<SendOutlined />} disabled={ids.length === 0} loading={bulk.isPending && bulk.variables.kind === 'send'} data-testid="offer-bulk-send">
           {t('offers.bulk.send', { count: ids.length })}
         </Button>

@@ -44,6 +44,7 @@ function SendButton({ offer }: { offer: TOfferDetail }) {
   const send = useSendOffer();
   return (
     <Popconfirm
+      placement="bottomRight"
       title={t('offers.confirmSend', { name: offer.graduateName })}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}

@@ -5,7 +5,7 @@ import type { TOfferDetail } from '@yunpin/shared';
 import { CompactTable } from '../../app/ui/CompactTable';
 import { formatShanghaiDateTime } from '../../lib/shanghai-time';
 import { DownloadOfferLink } from './OfferDocument';
-import { useOfferEventText, useVersionKindText } from './offer-text';
+import { useOfferEventText, useSignerRoleText, useVersionKindText } from './offer-text';
 
 type TVersion = TOfferDetail['versions'][number];
 type TEvent = TOfferDetail['events'][number];
@@ -52,8 +52,9 @@ function useEventColumns(): TableColumnsType<TEvent> {
 
 function useSignatureColumns(): TableColumnsType<TSignature> {
   const { t } = useTranslation();
+  const roleText = useSignerRoleText();
   return [
-    { key: 'role', title: t('verify.role'), render: (_, signature) => t(`offers.signerRoles.${signature.role}`) },
+    { key: 'role', title: t('verify.role'), render: (_, signature) => roleText(signature.role) },
     { key: 'name', title: t('verify.signer'), render: (_, signature) => signature.signerName },
     { key: 'at', title: t('verify.signingTime'), render: (_, signature) => formatShanghaiDateTime(signature.signedAt) },
     { key: 'otp', title: t('offers.otpVerified'), render: (_, signature) => (signature.otpVerified ? <Tag color="success">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>) },

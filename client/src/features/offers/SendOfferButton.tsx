@@ -67,21 +67,21 @@ export function SendOfferButton({ application }: { application: TApplication }) 
   const offers = useOffers();
   const [isOpen, setIsOpen] = useState(false);
   const live = offers.data?.find((offer) => offer.applicationId === application.id && isLive(offer.status));
-  if (live) {
-    return (
-      <Link to={employerOfferPath(live.id)} style={{ alignSelf: 'flex-start' }}>
-        <Button icon={<FileDoneOutlined />} data-testid="offer-open-existing">
-          {t('offers.openExisting', { reference: live.reference })}
-        </Button>
-      </Link>
-    );
-  }
-  if (!OFFER_STAGES.includes(application.status)) return null;
+  if (!live && !OFFER_STAGES.includes(application.status)) return null;
   return (
     <>
-      <Button type="primary" icon={<FileProtectOutlined />} loading={offers.isPending} onClick={() => setIsOpen(true)} style={{ alignSelf: 'flex-start' }} data-testid="offer-send-open">
-        {t('offers.sendOffer')}
-      </Button>
+      {live ? (
+        <Link to={employerOfferPath(live.id)} style={{ alignSelf: 'flex-start' }}>
+          <Button icon={<FileDoneOutlined />} data-testid="offer-open-existing">
+            {t('offers.openExisting', { reference: live.reference })}
+          </Button>
+        </Link>
+      ) : (
+        <Button type="primary" icon={<FileProtectOutlined />} loading={offers.isPending} onClick={() => setIsOpen(true)} style={{ alignSelf: 'flex-start' }} data-testid="offer-send-open">
+          {t('offers.sendOffer')}
+        </Button>
+      )}
+      {/* Stays mounted while open: the saved draft appears in the list before the form moves on to its page. */}
       <Modal open={isOpen} title={t('offers.draftTitle', { name: application.graduateName, job: application.jobTitle })} footer={null} onCancel={() => setIsOpen(false)} width={640} destroyOnHidden>
         {isOpen && <DraftFormForJob application={application} />}
       </Modal>

@@ -103,3 +103,16 @@ export function useVersionKindText(): (kind: string) => string {
   const { t } = useTranslation();
   return (kind) => (isVersionKind(kind) ? t(`offers.versionKinds.${kind}`) : kind);
 }
+
+const SIGNER_ROLES = ['graduate', 'employer', 'platform'] as const;
+type TSignerRole = (typeof SIGNER_ROLES)[number];
+
+function isSignerRole(value: string): value is TSignerRole {
+  return SIGNER_ROLES.some((role) => role === value);
+}
+
+/** Who signed in what capacity (graduate, employer, the platform's seal); other roles as written in the certificate. */
+export function useSignerRoleText(): (role: string) => string {
+  const { t } = useTranslation();
+  return (role) => (isSignerRole(role) ? t(`offers.signerRoles.${role}`) : role);
+}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TVerification } from '@yunpin/shared';
 import { CompactTable } from '../../app/ui/CompactTable';
 import { formatShanghaiDateTime } from '../../lib/shanghai-time';
-import { useVersionKindText } from '../offers/offer-text';
+import { useSignerRoleText, useVersionKindText } from '../offers/offer-text';
 
 type TVerifiedSignature = TVerification['signatures'][number];
 type TVerdict = TVerification['verdict'];
@@ -33,13 +33,14 @@ function signatureRowAttributes(signature: TVerifiedSignature): Record<string, s
 
 function useSignatureColumns(): TableColumnsType<TVerifiedSignature> {
   const { t } = useTranslation();
+  const roleText = useSignerRoleText();
   const empty = t('common.empty');
   const yesNo = (isOk: boolean) => <CheckTag isOk={isOk} yes={t('common.yes')} no={t('common.no')} />;
   return [
     { key: 'index', title: '#', render: (_, signature) => signature.index + 1 },
     { key: 'signer', title: t('verify.signer'), render: (_, signature) => <span data-testid="verify-signer">{signature.signerName}</span> },
     { key: 'organisation', title: t('verify.organisation'), render: (_, signature) => signature.organisation ?? empty },
-    { key: 'role', title: t('verify.role'), render: (_, signature) => signature.role ?? empty },
+    { key: 'role', title: t('verify.role'), render: (_, signature) => (signature.role ? roleText(signature.role) : empty) },
     { key: 'time', title: t('verify.signingTime'), render: (_, signature) => (signature.signingTime ? formatShanghaiDateTime(signature.signingTime) : empty) },
     { key: 'digest', title: t('verify.digestValid'), render: (_, signature) => yesNo(signature.digestValid) },
     { key: 'ca', title: t('verify.platformCa'), render: (_, signature) => yesNo(signature.certificateIssuedByPlatformCa) },
