@@ -37,6 +37,9 @@ import { MyInterviewsPage } from '../features/interviews/MyInterviewsPage';
 import { MyOffersPage } from '../features/offers/MyOffersPage';
 import { OfferDetailPage } from '../features/offers/OfferDetailPage';
 import { OffersPage } from '../features/offers/OffersPage';
+import { SubsidiesPage } from '../features/subsidies/SubsidiesPage';
+import { FollowUpsPage } from '../features/followups/FollowUpsPage';
+import { WeeklyReportsPage } from '../features/reports/WeeklyReportsPage';
 import { OrganisationsPage } from '../features/office/OrganisationsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { RecommendedJobsPage } from '../features/recommendations/RecommendedJobsPage';
@@ -94,6 +97,8 @@ export const router = createBrowserRouter([
               { path: 'interviews', element: <MyInterviewsPage /> },
               { path: 'offers', element: <MyOffersPage /> },
               { path: 'offers/:offerId', element: <OfferDetailPage /> },
+              { path: 'subsidies', element: <SubsidiesPage /> },
+              { path: 'followups', element: <FollowUpsPage /> },
               { path: 'recommended-jobs', element: <RecommendedJobsPage /> },
               { path: 'conversations/:conversationId', element: <ConversationPage /> },
             ],
@@ -115,6 +120,8 @@ export const router = createBrowserRouter([
               { path: 'fairs/:fairId/booths/:boothId', element: <BoothManagePage /> },
               { path: 'fairs/:fairId/booths/:boothId/console', element: <ConsolePage /> },
               { path: 'inbox', element: <InboxPage /> },
+              { path: 'subsidies', element: <SubsidiesPage /> },
+              { path: 'followups', element: <FollowUpsPage /> },
               {
                 path: 'interviews',
                 element: (
@@ -157,6 +164,9 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="graduates" replace /> },
               { path: 'graduates', element: <GraduatesPage /> },
+              { path: 'subsidies', element: <SubsidiesPage /> },
+              { path: 'followups', element: <FollowUpsPage /> },
+              { path: 'weekly-reports', element: <WeeklyReportsPage /> },
               { path: 'census', element: <CensusPage /> },
               {
                 path: 'registry-import',
