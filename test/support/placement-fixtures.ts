@@ -56,3 +56,17 @@ export async function insertDueFollowUp(ctx: AppContext, offerId: string, month:
   const row = await ctx.db.selectFrom('followups').select('id').where('placement_id', '=', placementId).where('month', '=', month).executeTakeFirstOrThrow();
   return { placementId, followUpId: row.id };
 }
+
+/** A graduate file with no account in a town (a claim needs its own graduate to be no duplicate). */
+export async function insertTestGraduateFile(db: Kysely<Database>, townId: string, name = '张三'): Promise<string> {
+  const id = randomUUID();
+  await db.insertInto('graduate_profiles').values({ id, name, hukou_town_id: townId, graduation_year: 2026 }).execute();
+  return id;
+}
+
+/** A job-search claim straight into the database, in the given state. */
+export async function insertTestClaim(db: Kysely<Database>, graduateId: string, status: 'submitted' | 'approved' = 'submitted'): Promise<string> {
+  const id = randomUUID();
+  await db.insertInto('subsidy_claims').values({ id, kind: 'job_search', graduate_id: graduateId, amount_yuan: 1500, status, approved_at: status === 'approved' ? new Date() : null }).execute();
+  return id;
+}
