@@ -177,7 +177,20 @@ describe('booth video over Socket.IO with a real Janus', () => {
     await expect.poll(() => media!.dump().rooms).toBe(0);
     // Video is over until the recruiter invites again.
     expect(await askVideo(call.candidate, 'video:join', { conversationId: call.conversation.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    await must(call.recruiter, 'conversation:end', { conversationId: call.conversation.id });
+
+    // Invited again, then handed off to a colleague: the room closes, the grants are refused, the chat moves on.
+    await must(call.recruiter, 'conversation:invite-video', { conversationId: call.conversation.id });
+    await must(call.candidate, 'conversation:answer-video', { conversationId: call.conversation.id, accept: true });
+    const again = await mustVideo(call.candidate, 'video:join', { conversationId: call.conversation.id });
+    await mustVideo(call.candidate, 'room-media:join', { roomId: again.roomId, grant: again.grant });
+    const colleague = await as(live.logins.adminA);
+    const closedByHandOff = nextVideo(call.candidate, 'room-media:closed');
+    const ended = next(call.candidate, 'conversation:updated', (c) => c.id === call.conversation.id && c.videoState === 'ended');
+    await must(call.recruiter, 'conversation:hand-off', { conversationId: call.conversation.id, toRecruiterId: live.staff.adminA });
+    expect(await closedByHandOff).toEqual({ roomId: again.roomId, reason: 'ended' });
+    expect(await ended).toMatchObject({ recruiterId: live.staff.adminA, status: 'active' });
+    await expect(media!.join(again.grant)).rejects.toMatchObject({ code: 'room-not-found' });
+    await must(colleague, 'conversation:end', { conversationId: call.conversation.id });
   });
 
   it('Janus killed mid-call: the video fails, the conversation stays open and chat goes on; a new invitation works once Janus is back', async () => {

@@ -71,6 +71,8 @@ interface Stage {
   members: Map<string, StageMember>;
   publishers: Set<string>;
   closed: boolean;
+  /** A conversation's recruiter when its video opened: a hand-off ends the video. */
+  recruiterId?: string;
   presentation?: {
     presenterId: string;
     presenterName: string;
@@ -287,6 +289,7 @@ export function attachBoothVideo(anyIo: object, ctx: AppContext, live: LiveFairS
       const user = await socketActor(ctx, socket);
       const row = await live.videoConversation(user, conversationId);
       const stage = openStage('conversation', row.id);
+      stage.recruiterId ??= row.recruiter_id;
       try {
         return { ...(await admit(stage, socket, user, 'participant')), conversationId: row.id };
       } catch (error) {
@@ -441,7 +444,7 @@ export function attachBoothVideo(anyIo: object, ctx: AppContext, live: LiveFairS
   live.watchConversations((conversation: TConversation) => {
     const stage = stages.get(stageKey('conversation', conversation.id));
     if (!stage || stage.closed) return;
-    const recruiterMoved = ![...stage.members.keys()].every((id) => id === conversation.graduateId || id === conversation.recruiterId);
+    const recruiterMoved = stage.recruiterId !== undefined && stage.recruiterId !== conversation.recruiterId;
     if (conversation.status === 'active' && conversation.videoState === 'accepted' && !recruiterMoved) return;
     void (async () => {
       // A hand-off takes the conversation's video with it: the new recruiter invites again.
