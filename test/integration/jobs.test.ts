@@ -191,7 +191,7 @@ describe('jobs: posting, review, search, applications and the pipeline', () => {
     const organiser = await as(f.logins.district_organiser);
     const health = await organiser.get('/api/v1/system/queues');
     expect(health.status).toBe(200);
-    expect(health.body.queues.map((q: { name: string }) => q.name)).toEqual(['notifications', 'resumes', 'screening', 'results']);
+    expect(health.body.queues.map((q: { name: string }) => q.name)).toEqual(['notifications', 'resumes', 'screening', 'esign', 'results', 'office']);
     expect((await (await as(f.logins.recruiter)).get('/api/v1/system/queues')).status).toBe(403);
   });
 });
