@@ -87,7 +87,7 @@ export function BalancePage() {
       <Flex vertical gap={16}>
         <Alert type="info" showIcon title={t('dashboard.balance.intro')} />
         {devZone && (
-          <Card size="small" style={{ borderColor: DEV_ZONE_COLOR }} data-testid="balance-dev-zone">
+          <Card size="small" style={{ borderColor: DEV_ZONE_COLOR }} data-testid="balance-dev-zone" data-open-jobs={devZone.openJobs} data-open-positions={devZone.openPositions}>
             <Row gutter={16} align="middle">
               <Col xs={24} md={6}>
                 <Tag color="orange">1</Tag> {devZone.name}

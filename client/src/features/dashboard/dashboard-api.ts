@@ -4,6 +4,8 @@ import { api } from '../../lib/api';
 import { exportPath } from '../cases/cases-api';
 
 const DASHBOARD_KEY = ['dashboard'] as const;
+/** Imports, services and payments elsewhere move the figures: they load again whenever a page opens. */
+const ALWAYS_FRESH = { refetchOnMount: 'always' } as const;
 
 /** What a drill-down lists: one goal's files for an area (none: the viewer's whole scope), done or pending, in one group. */
 export interface TGoalListTarget extends TGoalListQuery {
@@ -12,11 +14,11 @@ export interface TGoalListTarget extends TGoalListQuery {
 }
 
 export function useDashboard() {
-  return useQuery({ queryKey: [...DASHBOARD_KEY, 'goals'], queryFn: ({ signal }) => api.get<TDashboard>('/dashboard/goals', undefined, signal) });
+  return useQuery({ queryKey: [...DASHBOARD_KEY, 'goals'], queryFn: ({ signal }) => api.get<TDashboard>('/dashboard/goals', undefined, signal), ...ALWAYS_FRESH });
 }
 
 export function useBalance() {
-  return useQuery({ queryKey: [...DASHBOARD_KEY, 'balance'], queryFn: ({ signal }) => api.get<TBalance>('/dashboard/balance', undefined, signal) });
+  return useQuery({ queryKey: [...DASHBOARD_KEY, 'balance'], queryFn: ({ signal }) => api.get<TBalance>('/dashboard/balance', undefined, signal), ...ALWAYS_FRESH });
 }
 
 function listQuery({ townId, regionId, state, group }: TGoalListTarget): TGoalListQuery {
@@ -29,6 +31,7 @@ export function useGoalList(target: TGoalListTarget) {
     queryKey: [...DASHBOARD_KEY, 'list', target.goal, query],
     queryFn: ({ signal }) => api.get<{ items: TGoalListItem[] }>(`/dashboard/goals/${target.goal}/graduates`, { ...query }, signal).then((r) => r.items),
     placeholderData: keepPreviousData,
+    ...ALWAYS_FRESH,
   });
 }
 
