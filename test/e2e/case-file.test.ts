@@ -43,4 +43,11 @@ describe('case file in headless Chromium: a caseworker crosses an item off, writ
     const marks = await t.platform.ctx.db.selectFrom('case_checklist_marks').select(['is_automatic', 'note']).where('graduate_id', '=', f.graduates.a).execute();
     expect(marks.map((m) => [m.is_automatic, m.note]).sort()).toEqual([[false, '意向：软件开发'], [true, null]]);
   });
+
+  it('shows the graduate their own checklist progress, read-only', async () => {
+    const page = await loggedInPage(browser, t.url, f.logins.graduate, PASSWORD);
+    await page.goto(`${t.url}/graduate/checklist`);
+    await page.getByText('已销 2 / 5 项').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('button', { name: /^(销\s*项|撤\s*销)$/ }).count()).toBe(0);
+  });
 });

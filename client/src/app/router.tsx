@@ -37,9 +37,6 @@ import { MyInterviewsPage } from '../features/interviews/MyInterviewsPage';
 import { MyOffersPage } from '../features/offers/MyOffersPage';
 import { OfferDetailPage } from '../features/offers/OfferDetailPage';
 import { OffersPage } from '../features/offers/OffersPage';
-import { SubsidiesPage } from '../features/subsidies/SubsidiesPage';
-import { FollowUpsPage } from '../features/followups/FollowUpsPage';
-import { WeeklyReportsPage } from '../features/reports/WeeklyReportsPage';
 import { OrganisationsPage } from '../features/office/OrganisationsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { RecommendedJobsPage } from '../features/recommendations/RecommendedJobsPage';
@@ -54,6 +51,7 @@ import { ImportPage } from '../features/registry/ImportPage';
 import { canManageRegistry } from '../features/registry/registry-api';
 import { canListUsers, canManageBooths, canManageFairs, canReadAudit } from '../lib/permissions';
 import { CaseFilePage } from '../features/cases/CaseFilePage';
+import { MyChecklistPage } from '../features/cases/MyChecklistPage';
 import { CaseloadPage } from '../features/cases/CaseloadPage';
 import { CaseSettingsPage } from '../features/cases/CaseSettingsPage';
 import { NoServicePage } from '../features/cases/NoServicePage';
@@ -89,6 +87,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <GraduateHome /> },
               { path: 'file', element: <MyFilePage /> },
+              { path: 'checklist', element: <MyChecklistPage /> },
               { path: 'booth-messages', element: <MyBoothMessagesPage /> },
               { path: 'jobs', element: <JobSearchPage /> },
               { path: 'jobs/:jobId', element: <JobDetailPage /> },
@@ -97,8 +96,6 @@ export const router = createBrowserRouter([
               { path: 'interviews', element: <MyInterviewsPage /> },
               { path: 'offers', element: <MyOffersPage /> },
               { path: 'offers/:offerId', element: <OfferDetailPage /> },
-              { path: 'subsidies', element: <SubsidiesPage /> },
-              { path: 'followups', element: <FollowUpsPage /> },
               { path: 'recommended-jobs', element: <RecommendedJobsPage /> },
               { path: 'conversations/:conversationId', element: <ConversationPage /> },
             ],
@@ -120,8 +117,6 @@ export const router = createBrowserRouter([
               { path: 'fairs/:fairId/booths/:boothId', element: <BoothManagePage /> },
               { path: 'fairs/:fairId/booths/:boothId/console', element: <ConsolePage /> },
               { path: 'inbox', element: <InboxPage /> },
-              { path: 'subsidies', element: <SubsidiesPage /> },
-              { path: 'followups', element: <FollowUpsPage /> },
               {
                 path: 'interviews',
                 element: (
@@ -164,9 +159,6 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="graduates" replace /> },
               { path: 'graduates', element: <GraduatesPage /> },
-              { path: 'subsidies', element: <SubsidiesPage /> },
-              { path: 'followups', element: <FollowUpsPage /> },
-              { path: 'weekly-reports', element: <WeeklyReportsPage /> },
               { path: 'census', element: <CensusPage /> },
               {
                 path: 'registry-import',

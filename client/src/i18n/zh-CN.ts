@@ -75,9 +75,7 @@ export const zhCN = {
     noService: '未服务名单',
     workload: '工作量',
     caseSettings: '销项与模板',
-    subsidies: '补贴',
-    followUps: '就业回访',
-    weeklyReports: '周报',
+    myChecklist: '我的销项进度',
   },
   header: {
     logout: '退出登录',
@@ -1348,29 +1346,6 @@ export const zhCN = {
     },
     qualityDetail: '丢包 {{loss}}，延迟 {{rtt}}，码率 {{kbps}} kbps',
     people: '参加者：{{names}}',
-  },
-  subsidies: {
-    kind: '类型', graduate: '毕业生', town: '镇/街道', employer: '单位', amount: '金额(元)', status: '状态', reason: '原因', claimedAt: '申请时间', actions: '操作',
-    kinds: { hiring: '吸纳就业补贴', job_search: '求职补贴', internship: '见习补贴' },
-    statuses: { submitted: '已申请', eligible: '审核通过', ineligible: '不符合条件', approved: '已批准', rejected: '已驳回', paid: '已发放' },
-    check: '资格审核', approve: '批准', reject: '驳回', pay: '登记发放', paymentReference: '银行付款凭证号', done: '已完成',
-    ageingFlag: '批准超30天未发放', ageingOnly: '只看超期未发放（{{count}}）', ageing: '超期未发放',
-    paidRate: '补贴兑现率（按镇）', district: '全区', approvedCount: '已批准', paidCount: '已发放', rate: '兑现率',
-    pickHire: '选择已签署的录用', claimHiring: '申请吸纳就业补贴', claimJobSearch: '申请求职补贴', claimed: '已提交申请',
-  },
-  followups: {
-    graduate: '毕业生', town: '镇/街道', employer: '单位与岗位', month: '回访', monthN: '{{month}}个月', due: '到期', status: '状态',
-    statuses: { open: '待确认', confirmed: '双方一致', mismatch: '答复不一致' },
-    questions: { stillEmployed: '是否在岗', samePosition: '是否原岗', salaryBand: '薪资区间' },
-    bands: { below_5000: '5000元以下', '5000_8000': '5000–8000元', '8000_12000': '8000–12000元', above_12000: '12000元以上' },
-    answer: '填写回访', change: '修改答复', confirmTitle: '{{month}}个月回访', stillEmployed: '仍在该单位工作', samePosition: '岗位未变', salaryBand: '月薪区间',
-    changedJob: '已更换工作', newEmployer: '新单位', newPosition: '新岗位', newStart: '入职日期', saved: '已保存', jobChanged: '已换工作', mismatchOnly: '只看答复不一致',
-  },
-  reports: {
-    scope: '范围', scopes: { district: '全区', region: '片区', town: '镇/街道' },
-    groups: { all: '全部', local: '本区户籍', low_income: '困难家庭' },
-    metrics: { registered: '登记', contacted: '已联系', served: '已服务', employed: '已就业', subsidiesPaid: '补贴(笔)', subsidiesPaidYuan: '补贴(元)' },
-    weekOf: '{{week}} 起一周', comparedWith: '与 {{week}} 周相比', noPrevious: '没有上周报告可比较', downloadXlsx: '下载 Excel', produceNow: '立即生成上周报告', none: '还没有周报',
   },
 };
 

@@ -62,7 +62,7 @@ export function CaseFilePage() {
   );
 }
 
-function ChecklistCard({ file, mutations }: { file: TCaseFile; mutations: TMutations }) {
+export function ChecklistCard({ file, mutations }: { file: TCaseFile; mutations: TMutations }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
