@@ -7,6 +7,7 @@ import { createPlatform, type Platform } from './platform.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from './services/embedded-redis.js';
 import { startWorkerProcess, type WorkerProcess } from './services/worker-process.js';
 import { isEmpty, newDemoPassword, seedDemo, type DemoLogin } from './domain/seed/seed-demo.js';
+import { seedDemoNationalIds } from './domain/registry/seed-national-ids.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLIENT_DIR = path.resolve(here, '../../client/dist');
@@ -19,6 +20,7 @@ async function ensureDemo(platform: Platform, config: Config, logger: Logger): P
     if (!config.seedDemo) return undefined;
     logger.info('empty database: seeding the demo district');
     const seeded = await seedDemo(platform.ctx.db, newDemoPassword());
+    await seedDemoNationalIds(platform.ctx.db, platform.ctx.fieldCrypto);
     await fs.writeFile(file, JSON.stringify(seeded, null, 2), { mode: 0o600 });
     return seeded;
   }

@@ -5,6 +5,7 @@ import { loginAs, type ApiClient } from '../support/client.js';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { uploadFile, uploadStreamed } from '../support/uploads.js';
+import { seedDemoNationalIds } from '../../server/src/domain/registry/seed-national-ids.js';
 import { makeRegistryCsv, makeRegistryXlsx, registryRow, uploadRegistry, type RegistryRow } from '../support/registry-fixtures.js';
 
 /** A number whose check character is deliberately wrong. */
@@ -158,5 +159,13 @@ describe('registry import', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as ExcelJS.Buffer);
     expect(workbook.worksheets[0]!.rowCount).toBe(1 + 2);
+  });
+
+  it('gives demo files without a national ID a valid, sealed one', async () => {
+    const ctx = t.platform.ctx;
+    expect(await seedDemoNationalIds(ctx.db, ctx.fieldCrypto)).toBe(2);
+    const rows = await ctx.db.selectFrom('graduate_profiles').select('national_id_sealed').where('id', 'in', [f.graduates.a, f.graduates.b]).execute();
+    for (const row of rows) expect(checkNationalId(await ctx.fieldCrypto.decrypt(row.national_id_sealed!))).toMatchObject({ ok: true });
+    expect(await seedDemoNationalIds(ctx.db, ctx.fieldCrypto)).toBe(0);
   });
 });

@@ -74,6 +74,7 @@ function cellValue(value: ExcelJS.CellValue): SheetCell {
   return '';
 }
 
+/** Loads the workbook whole: exceljs's streaming reader splits multi-byte characters at chunk boundaries (泗泾 becomes 泗\uFFFD). */
 async function readXlsx(bytes: Buffer): Promise<SheetRows['rows']> {
   const workbook = new ExcelJS.Workbook();
   try {
