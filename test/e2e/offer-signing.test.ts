@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
 import { insertTestApplication, insertTestJob, insertTestResume } from '../support/job-fixtures.js';
 import { runPdfsig } from '../support/pdfsig.js';
@@ -13,6 +13,8 @@ import { ARTIFACTS, CLIENT_DIR, launchChromium, loggedInPage } from '../support/
 import type { RunningWorkers } from '../../workers/src/run-workers.js';
 
 const SIGNING_TIMEOUT_MS = 120_000;
+/** Steps wait this long for the page: the whole platform, its workers and two browsers share one machine. */
+const STEP_TIMEOUT_MS = 60_000;
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `offer-${name}.png`), fullPage: true });
 
 /**
@@ -91,8 +93,19 @@ describe('offer signing in headless Chromium: send, accept with a code, counters
   });
 
   it('takes an offer from the pipeline to a sealed PDF that pdfsig and the public page both find valid, and the application ends hired', { timeout: 600_000 }, async () => {
+    const pages: Page[] = [];
+    onTestFailed(async () => {
+      for (const [index, page] of pages.entries()) await shot(page, `failed-${index}`).catch(() => undefined);
+    });
+    const open = async (login: string): Promise<Page> => {
+      const page = await loggedInPage(browser, t.url, login, PASSWORD, { width: 1440, height: 900 });
+      page.context().setDefaultTimeout(STEP_TIMEOUT_MS);
+      pages.push(page);
+      return page;
+    };
+
     // The recruiter drafts the offer from the application in the pipeline, prefilled from the job.
-    const recruiter = await loggedInPage(browser, t.url, f.logins.recruiter, PASSWORD, { width: 1440, height: 900 });
+    const recruiter = await open(f.logins.recruiter);
     await recruiter.goto(`${t.url}/employer/jobs/${jobId}/pipeline`);
     await recruiter.locator(`[data-testid="pipeline-row"][data-application-id="${applicationId}"]`).getByTestId('pipeline-open').click();
     await recruiter.getByTestId('offer-send-open').click();
@@ -118,7 +131,7 @@ describe('offer signing in headless Chromium: send, accept with a code, counters
     await shot(recruiter, '03-sent');
 
     // The graduate reads it in My offers, asks for a code, tries a wrong one, then signs.
-    const graduate = await loggedInPage(browser, t.url, f.logins.graduate, PASSWORD, { width: 1440, height: 900 });
+    const graduate = await open(f.logins.graduate);
     const graduateMessages = await graduate.context().newPage();
     await graduate.goto(`${t.url}/graduate/offers`);
     await graduate.locator(`[data-testid="offer-row"][data-offer-id="${offerId}"]`).waitFor();
