@@ -20,9 +20,9 @@ describe('follow-ups after a placement', () => {
   beforeAll(async () => {
     t = await startTestPlatform();
     f = await createFixtures(t.platform.ctx.db);
-    [employer, graduate, caseworker, regional] = await Promise.all(
+    [employer, graduate, caseworker, regional] = (await Promise.all(
       (['employer_admin', 'graduate', 'caseworker', 'regional_organiser'] as const).map((role) => loginAs(t.url, f.logins[role], PASSWORD)),
-    );
+    )) as [ApiClient, ApiClient, ApiClient, ApiClient];
   });
   afterAll(async () => {
     await t?.close();

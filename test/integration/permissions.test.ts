@@ -9,12 +9,12 @@ import { insertTestApplication, insertTestBooking, insertTestJob, insertTestResu
 import { uploadFile } from '../support/uploads.js';
 import { DEMO_RESUME_ZH, makeResumeDocx } from '../support/resume-fixtures.js';
 import { offerTerms } from '../support/offer-fixtures.js';
+import { insertDueFollowUp, insertTestClaim, insertTestGraduateFile, insertTestOffer } from '../support/placement-fixtures.js';
+import { produceWeeklyReport } from '../../server/src/domain/reports/produce-weekly-report.js';
 import { makeRegistryCsv, registryRow, uploadRegistry } from '../support/registry-fixtures.js';
 import { insertGraduate } from '../../server/src/db/repositories/graduates.js';
 import { nationalIdColumns } from '../../server/src/domain/registry/national-id.js';
 import { makeNationalId } from '@yunpin/shared';
-import { insertDueFollowUp, insertTestClaim, insertTestGraduateFile, insertTestOffer } from '../support/placement-fixtures.js';
-import { produceWeeklyReport } from '../../server/src/domain/reports/produce-weekly-report.js';
 
 type Actor = FixtureRole | 'anonymous';
 const ACTORS: Actor[] = ['anonymous', 'graduate', 'recruiter', 'employer_admin', 'caseworker', 'regional_organiser', 'district_organiser', 'admin'];
@@ -111,15 +111,6 @@ interface OfferMatrix {
 }
 let ox: OfferMatrix;
 
-/** Registry: pending deletion requests of town A files (no accounts), one per actor who executes or rejects one. */
-interface RegistryMatrix {
-  toExecute: Partial<Record<Actor, string>>;
-  toReject: Partial<Record<Actor, string>>;
-}
-let rx: RegistryMatrix;
-const DECIDERS: Actor[] = ['caseworker', 'admin'];
-const REGISTRY_STAFF_ONLY = (actor: Actor) => (['regional_organiser', 'district_organiser'].includes(actor) ? 403 : 404);
-
 /** Hires, claims, follow-ups and a report the subsidy, follow-up and report rows act on. */
 interface PlacementMatrix {
   /** A countersigned offer of employer A per employer actor, to claim a hiring subsidy for. */
@@ -142,6 +133,15 @@ let sx: PlacementMatrix;
 /** What each actor claims: employers a hiring subsidy for their own hire, the others a job-search subsidy. */
 const subsidyClaimBody = (actor: Actor) =>
   actor === 'graduate' ? { kind: 'job_search' } : EMPLOYER.includes(actor) ? { kind: 'hiring', offerId: sx.hires[actor] } : { kind: 'job_search', graduateId: sx.files[actor] ?? sx.files.caseworker };
+
+/** Registry: pending deletion requests of town A files (no accounts), one per actor who executes or rejects one. */
+interface RegistryMatrix {
+  toExecute: Partial<Record<Actor, string>>;
+  toReject: Partial<Record<Actor, string>>;
+}
+let rx: RegistryMatrix;
+const DECIDERS: Actor[] = ['caseworker', 'admin'];
+const REGISTRY_STAFF_ONLY = (actor: Actor) => (['regional_organiser', 'district_organiser'].includes(actor) ? 403 : 404);
 
 /** Checklist items and templates the case rows act on (all on graduate A's file, or B's). */
 interface CaseMatrix {
@@ -590,6 +590,31 @@ const CASES: Case[] = [
   { route: 'get /me/interviews', label: 'own interviews', request: () => ({ method: 'GET', path: '/me/interviews' }), allowed: ['graduate'], deniedStatus: () => 403 },
   { route: 'get /employer/interviews', label: "the employer's interview schedule", request: () => ({ method: 'GET', path: '/employer/interviews' }), allowed: EMPLOYER, deniedStatus: () => 403 },
   { route: 'get /employer/interviews.csv', label: "export the employer's interview schedule", request: () => ({ method: 'GET', path: '/employer/interviews.csv' }), allowed: EMPLOYER, deniedStatus: () => 403 },
+  // ---- dashboard ----
+  { route: 'get /dashboard/goals', label: 'the 4×100% dashboard', request: () => ({ method: 'GET', path: '/dashboard/goals' }), allowed: STAFF, deniedStatus: () => 403 },
+  {
+    route: 'get /dashboard/goals/:goal/graduates',
+    label: 'the list behind a goal in town A',
+    request: (f) => ({ method: 'GET', path: `/dashboard/goals/employment/graduates?townId=${f.towns.a}` }),
+    allowed: STAFF,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'get /dashboard/goals/:goal/graduates',
+    label: 'the list behind a goal in town B',
+    request: (f) => ({ method: 'GET', path: `/dashboard/goals/census/graduates?townId=${f.towns.b}` }),
+    allowed: ['district_organiser', 'admin'],
+    // Office staff without town B do not see it exists; others have no dashboard at all.
+    deniedStatus: (actor) => (actor === 'caseworker' || actor === 'regional_organiser' ? 404 : 403),
+  },
+  {
+    route: 'get /dashboard/goals/:goal/graduates.csv',
+    label: 'export the list behind a goal',
+    request: () => ({ method: 'GET', path: '/dashboard/goals/services/graduates.csv' }),
+    allowed: STAFF,
+    deniedStatus: () => 403,
+  },
+  { route: 'get /dashboard/balance', label: 'the "1+5" jobs against graduates', request: () => ({ method: 'GET', path: '/dashboard/balance' }), allowed: STAFF, deniedStatus: () => 403 },
   // ---- offers ----
   { route: 'get /employer/offer-templates', label: 'offer templates', request: () => ({ method: 'GET', path: '/employer/offer-templates' }), allowed: EMPLOYER, deniedStatus: () => 403 },
   {
@@ -893,64 +918,6 @@ const CASES: Case[] = [
   { route: 'post /reports/weekly', label: 'produce the weekly report now', request: () => ({ method: 'POST', path: '/reports/weekly' }), allowed: MANAGERS, deniedStatus: () => 403 },
   { route: 'get /reports/weekly/:id', label: 'read a weekly report', request: () => ({ method: 'GET', path: `/reports/weekly/${sx.report}` }), allowed: STAFF },
   { route: 'get /reports/weekly/:id/report.xlsx', label: 'download a weekly report', request: () => ({ method: 'GET', path: `/reports/weekly/${sx.report}/report.xlsx` }), allowed: STAFF },
-
-  // ---- registry ----
-  { route: 'get /registry/template.xlsx', label: 'import template', request: () => ({ method: 'GET', path: '/registry/template.xlsx' }), allowed: DECIDERS },
-  {
-    route: 'post /registry/import',
-    label: 'validate an import',
-    request: () => ({ method: 'POST', path: '/registry/import?mode=validate' }),
-    allowed: DECIDERS,
-    send: (client) => uploadRegistry(client, makeRegistryCsv([registryRow(9000)], { hasBom: true }), 'rows.csv', 'validate'),
-  },
-  { route: 'get /registry/census', label: 'census', request: () => ({ method: 'GET', path: '/registry/census' }), allowed: STAFF },
-  { route: 'get /registry/census.csv', label: 'census as CSV', request: () => ({ method: 'GET', path: '/registry/census.csv' }), allowed: STAFF },
-  { route: 'get /registry/census.xlsx', label: 'census as xlsx', request: () => ({ method: 'GET', path: '/registry/census.xlsx' }), allowed: STAFF },
-  {
-    route: 'put /registry/graduates/:id/national-id',
-    label: 'set the national ID of the file in town A',
-    request: (f) => ({ method: 'PUT', path: `/registry/graduates/${f.graduates.a}/national-id`, body: { nationalId: makeNationalId('310117', '20040506', 1) } }),
-    allowed: ['graduate', 'caseworker', 'admin'],
-    deniedStatus: REGISTRY_STAFF_ONLY,
-  },
-  {
-    route: 'post /registry/graduates/:id/national-id/reveal',
-    label: 'reveal the national ID of the file in town A',
-    request: (f) => ({ method: 'POST', path: `/registry/graduates/${f.graduates.a}/national-id/reveal` }),
-    allowed: DECIDERS,
-    deniedStatus: (actor) => (['graduate', 'regional_organiser', 'district_organiser'].includes(actor) ? 403 : 404),
-  },
-  {
-    route: 'get /registry/graduates/:id/hardship',
-    label: 'read hardship and consents of the file in town A',
-    request: (f) => ({ method: 'GET', path: `/registry/graduates/${f.graduates.a}/hardship` }),
-    allowed: STAFF,
-  },
-  {
-    route: 'post /registry/graduates/:id/hardship',
-    label: 'record hardship with consent for the file in town A',
-    request: (f) => ({ method: 'POST', path: `/registry/graduates/${f.graduates.a}/hardship`, body: { isHardship: true, givenBy: '李明', basis: 'in_person', consentedAt: '2026-03-01T09:00:00+08:00' } }),
-    allowed: DECIDERS,
-    deniedStatus: REGISTRY_STAFF_ONLY,
-  },
-  { route: 'get /me/deletion-requests', label: 'own deletion requests', request: () => ({ method: 'GET', path: '/me/deletion-requests' }), allowed: ['graduate'] },
-  { route: 'post /me/deletion-requests', label: 'ask for erasure', request: () => ({ method: 'POST', path: '/me/deletion-requests', body: { reason: '测试' } }), allowed: ['graduate'] },
-  { route: 'get /registry/deletion-requests', label: 'deletion requests', request: () => ({ method: 'GET', path: '/registry/deletion-requests' }), allowed: STAFF },
-  { route: 'get /registry/deletion-requests.csv', label: 'deletion requests as CSV', request: () => ({ method: 'GET', path: '/registry/deletion-requests.csv' }), allowed: STAFF },
-  {
-    route: 'post /registry/deletion-requests/:id/execute',
-    label: 'carry out a deletion request in town A',
-    request: (_f, actor) => ({ method: 'POST', path: `/registry/deletion-requests/${rx.toExecute[actor] ?? rx.toExecute.admin}/execute`, body: {} }),
-    allowed: DECIDERS,
-    deniedStatus: REGISTRY_STAFF_ONLY,
-  },
-  {
-    route: 'post /registry/deletion-requests/:id/reject',
-    label: 'refuse a deletion request in town A',
-    request: (_f, actor) => ({ method: 'POST', path: `/registry/deletion-requests/${rx.toReject[actor] ?? rx.toReject.admin}/reject`, body: { note: '身份未核实' } }),
-    allowed: DECIDERS,
-    deniedStatus: REGISTRY_STAFF_ONLY,
-  },
 ];
 
 describe('permission matrix: every role × every route', () => {
@@ -1023,8 +990,8 @@ describe('permission matrix: every role × every route', () => {
     for (const actor of MANAGERS) jx.reviews[actor] = await job('review');
     docx = await makeResumeDocx(DEMO_RESUME_ZH);
     ox = await offerMatrix(t, f, job);
-    rx = await registryMatrix(t, f);
     sx = await placementMatrix(t, f);
+    rx = await registryMatrix(t, f);
     cx = await caseMatrix(t);
   });
   afterAll(async () => {
@@ -1180,59 +1147,6 @@ async function caseMatrix(t: TestPlatform): Promise<CaseMatrix> {
     await addItem(id, `销项${actor}`);
   }
   await db.insertInto('case_note_templates').values({ id: m.template, title: '上门走访（片区）', body: '上门走访：', is_contact: true, position: 10 }).execute();
-  return m;
-}
-
-/** Pending deletion requests of town A files without accounts: erasing them touches no other row. */
-async function registryMatrix(t: TestPlatform, f: Fixtures): Promise<RegistryMatrix> {
-  const db = t.platform.ctx.db;
-  await db.updateTable('graduate_profiles').set(await nationalIdColumns(t.platform.ctx.fieldCrypto, makeNationalId('310117', '20040506', 1))).where('id', '=', f.graduates.a).execute();
-  const request = async (n: number) => {
-    const graduateId = randomUUID();
-    await insertGraduate(db, { id: graduateId, user_id: null, name: `待删除${n}`, phone: null, email: null, school: null, major: null, degree: null, graduation_year: null, hukou_town_id: f.towns.a, job_intention: null, training_needs: null });
-    const id = randomUUID();
-    await db.insertInto('deletion_requests').values({ id, graduate_id: graduateId, requested_by: null, reason: '测试' }).execute();
-    return id;
-  };
-  const m: RegistryMatrix = { toExecute: {}, toReject: {} };
-  for (const [i, actor] of DECIDERS.entries()) {
-    m.toExecute[actor] = await request(i);
-    m.toReject[actor] = await request(10 + i);
-  }
-  return m;
-}
-
-async function placementMatrix(t: TestPlatform, f: Fixtures): Promise<PlacementMatrix> {
-  const { db } = t.platform.ctx;
-  const offerOf = (org: 'a' | 'b') => insertTestOffer(db, { organisationId: f.orgs[org], townId: f.towns[org], graduateId: f.graduates[org] });
-  const hireA = await offerOf('a');
-  const hireB = await offerOf('b');
-  const claimOf = async (hire: { offerId: string; sha256: string }, org: 'a' | 'b') => {
-    const id = await insertTestClaim(db, f.graduates[org]);
-    await db.updateTable('subsidy_claims').set({ kind: 'hiring', organisation_id: f.orgs[org], offer_id: hire.offerId, contract_sha256: hire.sha256 }).where('id', '=', id).execute();
-    return id;
-  };
-  const m: PlacementMatrix = {
-    hires: {},
-    files: { caseworker: f.graduates.a, admin: await insertTestGraduateFile(db, f.towns.b) },
-    rejectOpenClaims: async (graduateId) => {
-      await db.updateTable('subsidy_claims').set({ status: 'rejected' }).where('graduate_id', '=', graduateId).where('kind', '=', 'job_search').execute();
-    },
-    claimA: await claimOf(hireA, 'a'),
-    claimB: await claimOf(hireB, 'b'),
-    toDecide: {},
-    toPay: {},
-    followUpA: (await insertDueFollowUp(t.platform.ctx, hireA.offerId)).followUpId,
-    followUpB: (await insertDueFollowUp(t.platform.ctx, hireB.offerId)).followUpId,
-    report: (await produceWeeklyReport(t.platform.ctx)).id,
-  };
-  for (const actor of EMPLOYER) m.hires[actor] = (await offerOf('a')).offerId;
-  // Hiring claims for the graduate, each tied to its own contract, so none is a duplicate of another.
-  for (const actor of STAFF) {
-    m.toDecide[actor] = await claimOf(await offerOf('a'), 'a');
-    m.toPay[actor] = await claimOf(await offerOf('a'), 'a');
-    await db.updateTable('subsidy_claims').set({ status: 'approved', approved_at: new Date() }).where('id', '=', m.toPay[actor]).execute();
-  }
   return m;
 }
 

@@ -20,9 +20,9 @@ describe('subsidies: claim → check → approve → pay', () => {
   beforeAll(async () => {
     t = await startTestPlatform();
     f = await createFixtures(t.platform.ctx.db);
-    [employer, graduate, caseworker, organiser] = await Promise.all(
+    [employer, graduate, caseworker, organiser] = (await Promise.all(
       (['employer_admin', 'graduate', 'caseworker', 'district_organiser'] as const).map((role) => loginAs(t.url, f.logins[role], PASSWORD)),
-    );
+    )) as [ApiClient, ApiClient, ApiClient, ApiClient];
   });
   afterAll(async () => {
     await t?.close();

@@ -22,7 +22,7 @@ describe('the weekly report', () => {
   beforeAll(async () => {
     t = await startTestPlatform();
     f = await createFixtures(t.platform.ctx.db);
-    [organiser, caseworker, graduate] = await Promise.all((['district_organiser', 'caseworker', 'graduate'] as const).map((role) => loginAs(t.url, f.logins[role], PASSWORD)));
+    [organiser, caseworker, graduate] = (await Promise.all((['district_organiser', 'caseworker', 'graduate'] as const).map((role) => loginAs(t.url, f.logins[role], PASSWORD)))) as [ApiClient, ApiClient, ApiClient];
     // Both files were on record before the week ended; graduate A is employed and had a job-search subsidy paid.
     const db = t.platform.ctx.db;
     await db.updateTable('graduate_profiles').set({ created_at: new Date('2026-11-01T00:00:00Z') }).execute();

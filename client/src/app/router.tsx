@@ -37,6 +37,9 @@ import { MyInterviewsPage } from '../features/interviews/MyInterviewsPage';
 import { MyOffersPage } from '../features/offers/MyOffersPage';
 import { OfferDetailPage } from '../features/offers/OfferDetailPage';
 import { OffersPage } from '../features/offers/OffersPage';
+import { SubsidiesPage } from '../features/subsidies/SubsidiesPage';
+import { FollowUpsPage } from '../features/followups/FollowUpsPage';
+import { WeeklyReportsPage } from '../features/reports/WeeklyReportsPage';
 import { OrganisationsPage } from '../features/office/OrganisationsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { RecommendedJobsPage } from '../features/recommendations/RecommendedJobsPage';
@@ -96,6 +99,8 @@ export const router = createBrowserRouter([
               { path: 'interviews', element: <MyInterviewsPage /> },
               { path: 'offers', element: <MyOffersPage /> },
               { path: 'offers/:offerId', element: <OfferDetailPage /> },
+              { path: 'subsidies', element: <SubsidiesPage /> },
+              { path: 'followups', element: <FollowUpsPage /> },
               { path: 'recommended-jobs', element: <RecommendedJobsPage /> },
               { path: 'conversations/:conversationId', element: <ConversationPage /> },
             ],
@@ -117,6 +122,8 @@ export const router = createBrowserRouter([
               { path: 'fairs/:fairId/booths/:boothId', element: <BoothManagePage /> },
               { path: 'fairs/:fairId/booths/:boothId/console', element: <ConsolePage /> },
               { path: 'inbox', element: <InboxPage /> },
+              { path: 'subsidies', element: <SubsidiesPage /> },
+              { path: 'followups', element: <FollowUpsPage /> },
               {
                 path: 'interviews',
                 element: (
@@ -159,6 +166,11 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="graduates" replace /> },
               { path: 'graduates', element: <GraduatesPage /> },
+              { path: 'subsidies', element: <SubsidiesPage /> },
+              { path: 'followups', element: <FollowUpsPage /> },
+              { path: 'weekly-reports', element: <WeeklyReportsPage /> },
+              { path: 'dashboard', element: <DashboardPage /> },
+              { path: 'balance', element: <BalancePage /> },
               { path: 'census', element: <CensusPage /> },
               {
                 path: 'registry-import',
@@ -169,8 +181,6 @@ export const router = createBrowserRouter([
                 ),
               },
               { path: 'deletion-requests', element: <DeletionRequestsPage /> },
-              { path: 'dashboard', element: <DashboardPage /> },
-              { path: 'balance', element: <BalancePage /> },
               { path: 'caseload', element: <CaseloadPage /> },
               { path: 'cases/:graduateId', element: <CaseFilePage /> },
               { path: 'no-service', element: <NoServicePage /> },

@@ -1,6 +1,4 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { MediaError } from './MediaError.js';
 import { loadLocalSecret } from '../services/local-secret.js';
 

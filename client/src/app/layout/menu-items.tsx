@@ -2,11 +2,11 @@ import type { ReactNode } from 'react';
 import {
   AlertOutlined,
   AuditOutlined,
+  FundOutlined,
+  PieChartOutlined,
   FormOutlined,
   UploadOutlined,
   UserDeleteOutlined,
-  FundOutlined,
-  PieChartOutlined,
   BarChartOutlined,
   ContainerOutlined,
   OrderedListOutlined,
@@ -66,6 +66,9 @@ export type TNavKey =
   | 'interviewSchedule'
   | 'myInterviews'
   | 'offers'
+  | 'subsidies'
+  | 'followUps'
+  | 'weeklyReports'
   | 'dashboard'
   | 'balance'
   | 'myOffers'
@@ -89,6 +92,9 @@ function officeItems(user: TSessionUser): TNavItem[] {
     { path: '/office/dashboard', labelKey: 'dashboard', icon: <FundOutlined /> },
     { path: '/office/balance', labelKey: 'balance', icon: <PieChartOutlined /> },
     { path: '/office/graduates', labelKey: 'graduates', icon: <SolutionOutlined /> },
+    { path: '/office/weekly-reports', labelKey: 'weeklyReports', icon: <FundOutlined /> },
+    { path: '/office/subsidies', labelKey: 'subsidies', icon: <FileDoneOutlined /> },
+    { path: '/office/followups', labelKey: 'followUps', icon: <CheckSquareOutlined /> },
     { path: '/office/census', labelKey: 'census', icon: <FormOutlined /> },
     ...(canManageRegistry(user) ? [{ path: '/office/registry-import', labelKey: 'registryImport' as const, icon: <UploadOutlined /> }] : []),
     { path: '/office/deletion-requests', labelKey: 'deletionRequests', icon: <UserDeleteOutlined /> },
@@ -121,6 +127,8 @@ export function navItemsFor(user: TSessionUser): TNavItem[] {
         { path: '/graduate/applications', labelKey: 'myApplications', icon: <SendOutlined /> },
         { path: '/graduate/interviews', labelKey: 'myInterviews', icon: <VideoCameraOutlined /> },
         { path: '/graduate/offers', labelKey: 'myOffers', icon: <FileDoneOutlined /> },
+        { path: '/graduate/subsidies', labelKey: 'subsidies', icon: <FileDoneOutlined /> },
+        { path: '/graduate/followups', labelKey: 'followUps', icon: <CheckSquareOutlined /> },
         FAIRS,
         { path: '/graduate/booth-messages', labelKey: 'boothMessages', icon: <CommentOutlined /> },
         ACCOUNT,
@@ -134,6 +142,8 @@ export function navItemsFor(user: TSessionUser): TNavItem[] {
         FAIRS,
         { path: '/employer/fairs', labelKey: 'myBooths', icon: <ShopOutlined /> },
         { path: '/employer/inbox', labelKey: 'inbox', icon: <InboxOutlined /> },
+        ...(canPostJobs(user) ? [{ path: '/employer/subsidies', labelKey: 'subsidies' as const, icon: <FileDoneOutlined /> }] : []),
+        ...(canPostJobs(user) ? [{ path: '/employer/followups', labelKey: 'followUps' as const, icon: <CheckSquareOutlined /> }] : []),
         ACCOUNT,
       ];
     case 'office':
