@@ -35,7 +35,11 @@ export function startWorkerProcess(t: { redisPrefix: string; dataDir: string }, 
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`workers did not start:\n${output}`)), 90_000);
+    const timer = setTimeout(() => {
+      // Never leave it running: a test that gives up on it would otherwise orphan it.
+      child.kill('SIGKILL');
+      reject(new Error(`workers did not start:\n${output}`));
+    }, 90_000);
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     child.stdout!.on('data', (c: Buffer) => {
       const text = c.toString();
