@@ -5,18 +5,8 @@ import { loginAs, type ApiClient } from '../support/client.js';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
 import { insertTestJob } from '../support/job-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { seededRandom } from '../../server/src/domain/seed/demo-district.js';
 
-/** A small seeded generator (mulberry32), so a failing district can be rebuilt from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FileFacts {
   id: string;
@@ -69,7 +59,7 @@ describe('the 4×100% dashboard', () => {
     const db = t.platform.ctx.db;
     // The fixtures' two files join the generated ones in the recount.
     await db.deleteFrom('graduate_profiles').where('user_id', 'is', null).execute();
-    const rnd = prng(seed);
+    const rnd = seededRandom(seed);
     const pick = <T,>(items: readonly T[]) => items[Math.floor(rnd() * items.length)]!;
     const maybe = <T,>(value: T, p = 0.85) => (rnd() < p ? value : null);
     const towns = [f.towns.a, f.towns.b, f.towns.devZone, null];

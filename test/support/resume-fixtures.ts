@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFString, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import { seededRandom } from '../../server/src/domain/seed/demo-district.js';
 
 // ---------------------------------------------------------------------------------------------
 // The resume model
@@ -693,17 +694,6 @@ export const DEMO_RESUME_EN: FixtureResume = {
   ],
 };
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const POOLS = {
   zh: {
@@ -746,7 +736,7 @@ const POOLS = {
 
 /** A varied but deterministic resume: the same seed and language always give the same resume. */
 export function randomFixtureResume(seed: number, lang: 'zh' | 'en'): FixtureResume {
-  const rnd = prng(seed * 2654435761 + (lang === 'zh' ? 1 : 2));
+  const rnd = seededRandom(seed * 2654435761 + (lang === 'zh' ? 1 : 2));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const pickSome = <T>(xs: readonly T[], n: number): T[] => {
     const copy = [...xs];

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import {
   AppError,
   CENSUS_FIELDS,
+  CENSUS_FIELD_LABELS,
   type TAreaGoals,
   type TBalance,
   type TCsvTable,
@@ -70,17 +71,6 @@ export async function getDashboard(ctx: AppContext, actor: TSessionUser): Promis
 
 const STATUS_TEXT: Record<string, string> = { unemployed: '未就业', employed: '已就业', further_study: '升学', not_seeking: '暂不就业' };
 const KIND_TEXT: Record<string, string> = { hiring: '吸纳就业补贴', job_search: '求职补贴', internship: '见习补贴' };
-const FIELD_TEXT: Record<(typeof CENSUS_FIELDS)[number], string> = {
-  nationalId: '身份证号',
-  contact: '联系方式',
-  school: '学校',
-  major: '专业',
-  degree: '学历',
-  graduationYear: '毕业年份',
-  hukouTown: '户籍镇',
-  jobIntention: '求职意向',
-  trainingNeeds: '培训需求',
-};
 
 /**
  * The list behind one number: the files (or, for subsidies, the approved claims) that count
@@ -139,7 +129,7 @@ export async function listGoal(ctx: AppContext, actor: TSessionUser, goal: TGoal
     .execute();
   return rows.map((r) => {
     const row = r as typeof r & Record<string, unknown>;
-    const gaps = CENSUS_FIELDS.filter((f) => row[`missing_${f}`] === true).map((f) => FIELD_TEXT[f]);
+    const gaps = CENSUS_FIELDS.filter((f) => row[`missing_${f}`] === true).map((f) => CENSUS_FIELD_LABELS[f].zh);
     return {
       graduateId: r.id,
       name: r.name,
