@@ -42,7 +42,7 @@ const ERROR_RESPONSE = {
 export function buildOpenApi(routes: AnyRoute[], prefix: string, version: string): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
-    const path = `${prefix}${route.path}`.replace(/:([A-Za-z]+)/g, '{$1}');
+    const path = `${prefix}${route.path}`.replace(/:(\w+)/g, '{$1}');
     const status = String(route.status ?? 200);
     const operation: JsonSchema = {
       summary: route.summary,
