@@ -12,8 +12,9 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
-# Offer letters embed a CJK font (WQY MicroHei) from Debian.
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei && rm -rf /var/lib/apt/lists/*
+# Offer letters embed a CJK font (WQY MicroHei) from Debian; with JANUS_WS_URL unset the server
+# starts Janus from PATH for video, as `npm start` does.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-microhei janus && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app /app
 EXPOSE 3000
