@@ -15,6 +15,7 @@ import {
 import type { AppContext } from '../../context.js';
 import { isStaff, policy, townScope } from '../../policy.js';
 import { MISSING_SQL } from '../registry/census-fields.js';
+import { districtToday } from '../jobs/load-job.js';
 import { GOAL_SQL, GROUP_SQL, IS_FILE, goalCountsByTown, sumCounts, type TownCounts } from './goal-counts.js';
 
 interface TownInfo {
@@ -158,7 +159,7 @@ export async function exportGoal(ctx: AppContext, actor: TSessionUser, goal: TGo
  */
 export async function getBalance(ctx: AppContext, actor: TSessionUser): Promise<TBalance> {
   const { scope, towns, regions } = await viewerTowns(ctx, actor);
-  const today = new Date(ctx.clock().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = districtToday(ctx.clock());
   const townIds = towns.map((t) => t.id);
   const devZones = scope === null ? [] : await ctx.db.selectFrom('towns').select(['id', 'name', 'region_id', 'is_dev_zone']).where('is_dev_zone', '=', true).execute();
   const all = [...towns, ...devZones.filter((d) => !townIds.includes(d.id))];

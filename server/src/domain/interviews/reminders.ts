@@ -1,14 +1,9 @@
 import { interviewReminderJobId, type TMessageJob } from '@yunpin/shared';
 import type { AppContext } from '../../context.js';
 import type { SlotView } from './interview-views.js';
+import { shanghaiWallTime as shanghai } from '../district-time.js';
 
 const BEFORE = { '24h': 24 * 3600_000, '15m': 15 * 60_000 } as const;
-
-/** Shanghai wall-clock time for a message, e.g. 11月28日 14:30. */
-function shanghai(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
-}
 
 /** The graduate and the panel, with where each is reached. */
 async function recipients(ctx: AppContext, view: SlotView): Promise<TMessageJob['recipients']> {

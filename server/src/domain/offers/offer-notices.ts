@@ -1,17 +1,12 @@
 import type { TMessageJob } from '@yunpin/shared';
 import type { AppContext } from '../../context.js';
 import type { OfferView } from './offer-views.js';
+import { shanghaiWallTime as shanghai } from '../district-time.js';
 
 /** Reminders to the graduate before an unsigned offer expires. */
 const REMINDERS = { '48h': 48 * 3600_000, '4h': 4 * 3600_000 } as const;
 type ReminderKey = keyof typeof REMINDERS;
 const reminderJobId = (offerId: string, before: ReminderKey) => `offer-reminder-${offerId}-${before}`;
-
-/** Shanghai wall-clock time for a message, e.g. 11月28日 14:30. */
-function shanghai(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
-}
 
 async function reach(ctx: AppContext, userIds: (string | null)[], channel: 'sms' | 'inbox' = 'inbox'): Promise<TMessageJob['recipients']> {
   const ids = [...new Set(userIds.filter((id): id is string => id !== null))];

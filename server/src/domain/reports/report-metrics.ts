@@ -12,11 +12,6 @@ export interface GraduateFacts {
 /** Graduates a metric counts, by file id. */
 type MetricSet = Set<string>;
 
-async function tableExists(db: Kysely<Database>, table: string): Promise<boolean> {
-  const row = await sql<{ found: string | null }>`select to_regclass(${table})::text as found`.execute(db);
-  return row.rows[0]?.found != null;
-}
-
 const ids = (rows: { id: string }[]): MetricSet => new Set(rows.map((r) => r.id));
 
 /**
@@ -30,8 +25,8 @@ export async function registeredGraduates(db: Kysely<Database>, cutoff: Date): P
 
 /**
  * Contacted: the office has reached the graduate. Counted from case notes marked as contact (case
- * management) where that table exists, and otherwise from what the platform records of the graduate
- * reaching it: an account, an application or a fair registration.
+ * management), and from what the platform records of the graduate reaching it: an application or a
+ * fair registration.
  */
 export async function contactedGraduates(db: Kysely<Database>, cutoff: Date): Promise<MetricSet> {
   const fromPlatform = await db
@@ -45,16 +40,13 @@ export async function contactedGraduates(db: Kysely<Database>, cutoff: Date): Pr
     )
     .execute();
   const contacted = ids(fromPlatform);
-  if (await tableExists(db, 'case_notes')) {
-    const notes = await sql<{ id: string }>`select distinct graduate_id as id from case_notes where is_contact and at < ${cutoff}`.execute(db);
-    for (const r of notes.rows) contacted.add(r.id);
-  }
+  const notes = await sql<{ id: string }>`select distinct graduate_id as id from case_notes where is_contact and at < ${cutoff}`.execute(db);
+  for (const r of notes.rows) contacted.add(r.id);
   return contacted;
 }
 
 /**
- * Served: the graduate has had a service. Counted from service records (case management) where that
- * table exists, and from applications that reached an employer's decision or an interview on the platform.
+ * Served: the graduate has had a service. Counted from service records (case management), and from applications that reached an employer's decision or an interview on the platform.
  */
 export async function servedGraduates(db: Kysely<Database>, cutoff: Date): Promise<MetricSet> {
   const fromPlatform = await db
@@ -65,10 +57,8 @@ export async function servedGraduates(db: Kysely<Database>, cutoff: Date): Promi
     .where('created_at', '<', cutoff)
     .execute();
   const served = ids(fromPlatform);
-  if (await tableExists(db, 'case_services')) {
-    const services = await sql<{ id: string }>`select distinct graduate_id as id from case_services where served_on < ${cutoff}`.execute(db);
-    for (const r of services.rows) served.add(r.id);
-  }
+  const services = await sql<{ id: string }>`select distinct graduate_id as id from case_services where served_on < ${cutoff}`.execute(db);
+  for (const r of services.rows) served.add(r.id);
   return served;
 }
 
