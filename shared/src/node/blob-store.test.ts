@@ -22,6 +22,17 @@ describe('FsBlobStore', () => {
     expect(await store.has(first.sha256)).toBe(false);
   });
 
+  it('reads small and large files alike, and reports a missing one as ENOENT', async () => {
+    const store = new FsBlobStore(root);
+    const small = new Uint8Array(10 * 1024).fill(7);
+    const large = new Uint8Array(600 * 1024).map((_, i) => i % 251);
+    for (const bytes of [small, large]) {
+      const { sha256 } = await store.put(bytes);
+      expect(new Uint8Array(await store.get(sha256))).toEqual(bytes);
+    }
+    await expect(store.get(sha256Hex(new TextEncoder().encode('never stored')))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('refuses a key that is not a hash, so no path can escape the root', async () => {
     const store = new FsBlobStore(root);
     await expect(store.get('../../etc/passwd')).rejects.toThrow(/SHA-256/);
