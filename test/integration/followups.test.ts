@@ -9,6 +9,13 @@ import { followUpDueAt, recordPlacementFromOffer } from '../../server/src/domain
 
 const yes = { stillEmployed: true, samePosition: true, salaryBand: '8000_12000' };
 
+interface CaseFileEntry {
+  item: { key: string | null; id: string };
+  isCrossed: boolean;
+  isAutomatic: boolean;
+  source: string | null;
+}
+
 describe('follow-ups after a placement', () => {
   let t: TestPlatform;
   let f: Fixtures;
@@ -27,6 +34,17 @@ describe('follow-ups after a placement', () => {
   afterAll(async () => {
     await t?.close();
   });
+  /** Graduate A's case file as the town's caseworker reads it: "placement verified", its history, the follow-up lines. */
+  const caseFile = async () => {
+    const file = (await caseworker.get(`/api/v1/cases/${f.graduates.a}`)).body as { checklist: CaseFileEntry[]; history: { itemId: string; action: string }[] };
+    const verified = file.checklist.find((c) => c.item.key === 'placement_verified')!;
+    const timeline = (await caseworker.get(`/api/v1/cases/${f.graduates.a}/timeline`)).body.items as { type: string; kind?: string; refId?: string; summary?: string }[];
+    return {
+      verified,
+      crossings: file.history.filter((e) => e.itemId === verified.item.id && e.action === 'crossed').length,
+      lines: (kind: string) => timeline.filter((e) => e.type === 'activity' && e.kind === kind),
+    };
+  };
 
   it('schedules delayed jobs at 1, 3, 6 and 12 months that carry ids only, once', async () => {
     const offer = await insertTestOffer(t.platform.ctx.db, { organisationId: f.orgs.a, townId: f.towns.a, graduateId: f.graduates.a });
@@ -93,6 +111,34 @@ describe('follow-ups after a placement', () => {
     expect((await caseworker.post(`/api/v1/followups/${followUpId}/confirm`, yes)).status).toBe(403);
     expect((await employer.post(`/api/v1/followups/${followUpId}/confirm`, { ...yes, salaryBand: 'lots' })).status).toBe(400);
     expect((await caseworker.get(`/api/v1/followups/${followUpId}`)).body.employerAnswer.salaryBand).toBe('5000_8000');
+    // The case file says so, and a mismatch verifies nothing.
+    const file = await caseFile();
+    expect(file.verified.isCrossed).toBe(false);
+    expect(file.lines('followup_mismatch').map((e) => e.refId)).toEqual([followUpId]);
+    expect(file.lines('followup_mismatch')[0]!.summary).toContain('薪资区间');
+  });
+
+  it('crosses "placement verified" from the first follow-up both sides confirm alike, also when they answer at the same moment', async () => {
+    const offer = await insertTestOffer(t.platform.ctx.db, { organisationId: f.orgs.a, townId: f.towns.a, graduateId: f.graduates.a });
+    const first = await insertDueFollowUp(t.platform.ctx, offer.offerId, 1);
+    const answers = await Promise.all([graduate.post(`/api/v1/followups/${first.followUpId}/confirm`, yes), employer.post(`/api/v1/followups/${first.followUpId}/confirm`, yes)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect((await caseworker.get(`/api/v1/followups/${first.followUpId}`)).body).toMatchObject({ status: 'confirmed', mismatches: [] });
+    let file = await caseFile();
+    expect(file.verified).toMatchObject({ isCrossed: true, isAutomatic: true, source: `followup:${first.followUpId}` });
+    expect(file.crossings).toBe(1);
+    expect(file.lines('followup_confirmed').map((e) => e.refId)).toEqual([first.followUpId]);
+    expect(file.lines('followup_confirmed')[0]!.summary).toContain('1个月回访');
+
+    // The same answer again, and the 3-month follow-up confirmed later: a line for the new one, the crossing stays the first.
+    expect((await graduate.post(`/api/v1/followups/${first.followUpId}/confirm`, yes)).body.status).toBe('confirmed');
+    const later = await insertDueFollowUp(t.platform.ctx, offer.offerId, 3);
+    await graduate.post(`/api/v1/followups/${later.followUpId}/confirm`, yes);
+    expect((await employer.post(`/api/v1/followups/${later.followUpId}/confirm`, yes)).body.status).toBe('confirmed');
+    file = await caseFile();
+    expect(file.verified.source).toBe(`followup:${first.followUpId}`);
+    expect(file.crossings).toBe(1);
+    expect(file.lines('followup_confirmed').map((e) => e.refId).sort()).toEqual([first.followUpId, later.followUpId].sort());
   });
 
   it('records a job change and keeps the placement history', async () => {

@@ -10,6 +10,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { startTestWorkers } from '../support/workers.js';
 import { appendIncrementalUpdate, latestCode, offerTerms, uploadPdf } from '../support/offer-fixtures.js';
 import type { RunningWorkers } from '../../workers/src/run-workers.js';
+import { recordCaseActivity } from '../../server/src/domain/cases/activity.js';
 
 describe('offers: drafting, sending, signing with one-time codes, countersigning, verification', () => {
   let t: TestPlatform;
@@ -237,6 +238,15 @@ describe('offers: drafting, sending, signing with one-time codes, countersigning
     expect((await recruiter.get(`/api/v1/applications/${applicationId}`)).body.status).toBe('hired');
     const file = await t.platform.ctx.db.selectFrom('graduate_profiles').select('employment_status').where('id', '=', f.graduates.a).executeTakeFirstOrThrow();
     expect(file.employment_status).toBe('employed');
+    // The case file: "placed" crossed automatically from this offer, once however often its completion is recorded.
+    const placed = async () => {
+      const caseFile = (await caseworker.get(`/api/v1/cases/${f.graduates.a}`)).body as { checklist: { item: { id: string; key: string | null }; isCrossed: boolean; isAutomatic: boolean; source: string | null }[]; history: { itemId: string; action: string; source: string | null }[] };
+      const entry = caseFile.checklist.find((c) => c.item.key === 'placed')!;
+      return { entry, crossings: caseFile.history.filter((e) => e.itemId === entry.item.id && e.action === 'crossed') };
+    };
+    expect((await placed()).entry).toMatchObject({ isCrossed: true, isAutomatic: true, source: `offer:${id}` });
+    await recordCaseActivity(t.platform.ctx.db, { applicationId }, { kind: 'offer_completed', refId: id, summary: '重试 retried', at: new Date() });
+    expect((await placed()).crossings).toEqual([expect.objectContaining({ source: `offer:${id}` })]);
 
     const verified = (await graduate.get(`/api/v1/offers/${id}/verify`)).body;
     expect(verified).toMatchObject({ verdict: 'valid', allValid: true, sealed: true, modifiedAfterLastSignature: false, auditChainValid: true });

@@ -165,6 +165,8 @@ export const CASE_ACTIVITY_KINDS = [
   'offer_sent',
   'offer_signed',
   'offer_completed',
+  'followup_confirmed',
+  'followup_mismatch',
 ] as const;
 export const ZCaseActivityKindSchema = z.enum(CASE_ACTIVITY_KINDS);
 export type TCaseActivityKind = z.infer<typeof ZCaseActivityKindSchema>;

@@ -7,22 +7,37 @@ export type CaseActivityGraduate = { graduateId: string } | { graduateUserId: st
 
 export interface CaseActivity {
   kind: TCaseActivityKind;
-  /** What the activity is about (a fair, conversation, booking or offer id); one row per graduate, kind and ref. */
+  /** What the activity is about (a fair, conversation, booking, offer or follow-up id); one row per graduate, kind and ref. */
   refId: string;
   summary: string;
   at: Date;
 }
 
-/** Activity that is contact with the graduate: it crosses "contacted" automatically when not yet crossed. */
-const CONTACT_KINDS: ReadonlySet<TCaseActivityKind> = new Set(['conversation_ended']);
+/** The seeded checklist items (migration 0008) the platform crosses automatically by key. */
+export type SeededItemKey = 'contacted' | 'intention_recorded' | 'service_offered' | 'placed' | 'placement_verified';
 
 /**
- * The CTEs that cross a seeded item automatically for the graduates `fromCte` returns (a column
- * graduate_id), with a history event, unless it is crossed already or retired. One statement.
+ * Activity that crosses a seeded item automatically (unless crossed already or retired), and the
+ * source recorded with the crossing (`<prefix>:<ref id>`): an ended booth conversation is contact, a
+ * countersigned offer a placement, a follow-up both sides confirmed alike a verified placement.
  */
-export function autoCrossCtes(fromCte: string, key: string, source: string, at: Date): RawBuilder<unknown> {
+const AUTO_CROSS: Partial<Record<TCaseActivityKind, { key: SeededItemKey; source: string }>> = {
+  conversation_ended: { key: 'contacted', source: 'conversation' },
+  offer_completed: { key: 'placed', source: 'offer' },
+  followup_confirmed: { key: 'placement_verified', source: 'followup' },
+};
+
+/** Activity that is contact with the graduate (it crosses "contacted"). */
+export const CONTACT_ACTIVITY_KINDS = (Object.keys(AUTO_CROSS) as TCaseActivityKind[]).filter((kind) => AUTO_CROSS[kind]?.key === 'contacted');
+
+/**
+ * The CTEs that cross seeded items automatically for the graduates `fromCte` returns (a column
+ * graduate_id), with a history event each, unless crossed already or retired. One statement.
+ */
+export function autoCrossCtes(fromCte: string, keys: SeededItemKey | SeededItemKey[], source: string, at: Date): RawBuilder<unknown> {
+  const list = Array.isArray(keys) ? keys : [keys];
   return sql`
-    auto_item as (select id from case_checklist_items where key = ${key} and not is_retired),
+    auto_item as (select id from case_checklist_items where key in (${sql.join(list)}) and not is_retired),
     auto_mark as (
       insert into case_checklist_marks (graduate_id, item_id, crossed_at, is_automatic, source)
       select src.graduate_id, auto_item.id, ${at.toISOString()}::timestamptz, true, ${source} from ${sql.table(fromCte)} src, auto_item
@@ -37,10 +52,10 @@ export function autoCrossCtes(fromCte: string, key: string, source: string, at: 
 }
 
 /**
- * Writes one line of fair activity into a graduate's case file. Called from the fair, live-fair,
- * interview and offer code, inside their transaction where they have one; a retried caller changes
- * nothing (unique on graduate, kind and ref). Contact activity also crosses "contacted". One
- * statement, so it costs one round trip on hot paths.
+ * Writes one line of platform activity into a graduate's case file. Called from the fair, live-fair,
+ * interview, offer and follow-up code, inside their transaction where they have one; a retried
+ * caller changes nothing (unique on graduate, kind and ref). Activity in `AUTO_CROSS` also crosses
+ * its item, the first time only. One statement, so it costs one round trip on hot paths.
  */
 export async function recordCaseActivity(db: Kysely<Database>, graduate: CaseActivityGraduate, activity: CaseActivity): Promise<void> {
   const who =
@@ -57,9 +72,8 @@ export async function recordCaseActivity(db: Kysely<Database>, graduate: CaseAct
       on conflict (graduate_id, kind, ref_id) do nothing
       returning graduate_id
     )`;
-  const query = CONTACT_KINDS.has(activity.kind)
-    ? sql`with ${insert}, ${autoCrossCtes('act', 'contacted', `${activity.kind === 'conversation_ended' ? 'conversation' : activity.kind}:${activity.refId}`, activity.at)} select 1`
-    : sql`with ${insert} select 1`;
+  const cross = AUTO_CROSS[activity.kind];
+  const query = cross ? sql`with ${insert}, ${autoCrossCtes('act', cross.key, `${cross.source}:${activity.refId}`, activity.at)} select 1` : sql`with ${insert} select 1`;
   await query.execute(db);
 }
 
