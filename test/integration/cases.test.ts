@@ -247,7 +247,7 @@ describe('case management: checklist, caseload, notes, automatic activity, servi
     expect(contacted).toMatchObject({ isCrossed: true, isAutomatic: true, source: expect.stringMatching(/^conversation:/) });
   });
 
-  it('records services; the no-service list shrinks, exports per town, and "service offered" is crossed automatically', async () => {
+  it('records services; the no-service list shrinks, exports per town, and "service offered" and "contacted" are crossed automatically', async () => {
     const noService = async (client: ApiClient, query = '') => ((await client.get(`/api/v1/caseload/no-service?pageSize=200${query}`)).body.items as { id: string }[]).map((i) => i.id).sort();
     expect(await noService(caseworker)).toEqual([f.graduates.a, graduateC].sort());
     expect(await noService(district, `&townId=${f.towns.b}`)).toContain(f.graduates.b);
@@ -259,12 +259,17 @@ describe('case management: checklist, caseload, notes, automatic activity, servi
     expect((await caseworker.post(`/api/v1/cases/${graduateC}/services`, { type: 'job_introduction', date: '2026-06-01', jobId: randomUUID() })).status).toBe(400);
     expect(await noService(caseworker)).toContain(graduateC);
 
+    expect(await caseloadIds(caseworker, 'noContact=14d')).toContain(graduateC);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const served = await caseworker.post(`/api/v1/cases/${graduateC}/services`, { type: 'job_introduction', date: today, jobId: job, provider: '泗泾镇就业服务站', note: '推荐财务助理岗位', outcome: '已投递' });
     expect(served.status).toBe(201);
     expect(await noService(caseworker)).toEqual([f.graduates.a]);
     const entry = (await file(caseworker, graduateC)).checklist.find((c: { item: { key: string } }) => c.item.key === 'service_offered');
     expect(entry).toMatchObject({ isCrossed: true, isAutomatic: true, source: `service:${served.body.id}` });
+    // A service is contact as well: "contacted" is crossed from it, and C leaves the "no contact" list.
+    const contacted = (await file(caseworker, graduateC)).checklist.find((c: { item: { key: string } }) => c.item.key === 'contacted');
+    expect(contacted).toMatchObject({ isCrossed: true, isAutomatic: true, source: `service:${served.body.id}` });
+    expect(await caseloadIds(caseworker, 'noContact=14d')).not.toContain(graduateC);
     const service = (await timeline(graduateC)).find((e) => e.type === 'service') as unknown as { service: Record<string, unknown> };
     expect(service.service).toMatchObject({ type: 'job_introduction', date: today, jobTitle: '财务助理', caseworkerName: 'caseworker', outcome: '已投递' });
 

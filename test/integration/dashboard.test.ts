@@ -6,7 +6,11 @@ import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js'
 import { insertTestJob } from '../support/job-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { seededRandom } from '../../server/src/domain/seed/demo-district.js';
+import { produceWeeklyReport } from '../../server/src/domain/reports/produce-weekly-report.js';
+import { reportWeekOf } from '../../server/src/domain/reports/report-week.js';
 
+/** What a case file can hold that might be contact; only some kinds are (see `isContact`). */
+type ContactKind = 'contact_note' | 'remark' | 'conversation' | 'fair_registration' | 'crossed_by_hand' | 'crossed_then_undone';
 
 interface FileFacts {
   id: string;
@@ -24,7 +28,9 @@ interface FileFacts {
   local: boolean;
   hardship: boolean;
   erased: boolean;
-  services: number;
+  /** Dates of the services recorded (Asia/Shanghai calendar). */
+  services: string[];
+  contacts: { kind: ContactKind; at: Date }[];
   claims: { kind: 'hiring' | 'job_search' | 'internship'; approved: boolean; paid: boolean }[];
 }
 
@@ -39,10 +45,34 @@ function recount(files: FileFacts[]): TGoalCounts {
   const claims = live.flatMap((f) => f.claims);
   return {
     census: { done: live.filter(complete).length, total: live.length },
-    services: { done: unemployed.filter((f) => f.services > 0).length, total: unemployed.length },
+    services: { done: unemployed.filter((f) => f.services.length > 0).length, total: unemployed.length },
     subsidies: { done: claims.filter((c) => c.paid).length, total: claims.filter((c) => c.approved).length },
     employment: { done: live.filter((f) => f.status === 'employed').length, total: live.filter((f) => f.status === 'employed' || f.status === 'unemployed').length },
   };
+}
+
+/** The weekly report's week in the middle of the generated history: events fall on both sides of its cutoff. */
+const MID_WEEK = '2026-11-16';
+const MID = reportWeekOf(MID_WEEK).cutoff;
+const MOMENTS = [-10 * 86_400_000, -1, 0, 1, 3 * 86_400_000].map((ms) => new Date(MID.getTime() + ms));
+/** The Sunday before the cutoff counts in that week; the Monday does not. */
+const SERVICE_DATES = ['2026-11-01', '2026-11-22', '2026-11-23', '2026-12-10'];
+/** A week whose cutoff falls after every generated event. */
+const LATE_WEEK = '2030-01-07';
+
+const isContact = (kind: ContactKind) => kind === 'contact_note' || kind === 'conversation' || kind === 'crossed_by_hand';
+const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Contacted and served restated over the generated facts: graduates looking for work, files not
+ * erased, with contact (a contact note, a booth conversation, a service or "contacted" crossed by hand
+ * and not undone) or a service before the cutoff (a service counts from the start of its date).
+ */
+function recountOutreach(files: FileFacts[], cutoff?: Date): { contacted: number; served: number } {
+  const seeking = files.filter((f) => !f.erased && f.status === 'unemployed');
+  const servedBy = (f: FileFacts) => f.services.some((d) => cutoff === undefined || d < shanghaiDate(cutoff));
+  const contactedBy = (f: FileFacts) => servedBy(f) || f.contacts.some((c) => isContact(c.kind) && (cutoff === undefined || c.at < cutoff));
+  return { contacted: seeking.filter(contactedBy).length, served: seeking.filter(servedBy).length };
 }
 
 describe('the 4×100% dashboard', () => {
@@ -63,6 +93,7 @@ describe('the 4×100% dashboard', () => {
     const pick = <T,>(items: readonly T[]) => items[Math.floor(rnd() * items.length)]!;
     const maybe = <T,>(value: T, p = 0.85) => (rnd() < p ? value : null);
     const towns = [f.towns.a, f.towns.b, f.towns.devZone, null];
+    const contactedItem = (await db.selectFrom('case_checklist_items').select('id').where('key', '=', 'contacted').executeTakeFirstOrThrow()).id;
     files = Array.from({ length: 240 }, () => ({
       id: randomUUID(),
       town: pick(towns),
@@ -79,7 +110,8 @@ describe('the 4×100% dashboard', () => {
       local: rnd() < 0.6,
       hardship: rnd() < 0.2,
       erased: rnd() < 0.03,
-      services: Math.floor(rnd() * 3) * (rnd() < 0.5 ? 1 : 0),
+      services: Array.from({ length: Math.floor(rnd() * 3) * (rnd() < 0.5 ? 1 : 0) }, () => pick(SERVICE_DATES)),
+      contacts: (['contact_note', 'remark', 'conversation', 'fair_registration', 'crossed_by_hand', 'crossed_then_undone'] as const).filter(() => rnd() < 0.2).map((kind) => ({ kind, at: pick(MOMENTS) })),
       claims: (['hiring', 'job_search', 'internship'] as const)
         .filter(() => rnd() < 0.25)
         .map((kind) => {
@@ -110,8 +142,23 @@ describe('the 4×100% dashboard', () => {
           erased_at: g.erased ? new Date() : null,
         })
         .execute();
-      for (let i = 0; i < g.services; i += 1) {
-        await db.insertInto('case_services').values({ id: randomUUID(), graduate_id: g.id, type: 'career_guidance', served_on: '2026-11-01', provider: null, caseworker_id: null, job_id: null, created_at: new Date() }).execute();
+      for (const date of g.services) {
+        await db.insertInto('case_services').values({ id: randomUUID(), graduate_id: g.id, type: 'career_guidance', served_on: date, provider: null, caseworker_id: null, job_id: null, created_at: new Date() }).execute();
+      }
+      for (const c of g.contacts) {
+        if (c.kind === 'contact_note' || c.kind === 'remark') {
+          await db.insertInto('case_notes').values({ id: randomUUID(), graduate_id: g.id, template_id: null, title: '电话联系', body: '了解就业情况', is_contact: c.kind === 'contact_note', author_id: null, at: c.at }).execute();
+        } else if (c.kind === 'conversation' || c.kind === 'fair_registration') {
+          await db.insertInto('case_activity').values({ graduate_id: g.id, kind: c.kind === 'conversation' ? 'conversation_ended' : 'fair_registered', ref_id: randomUUID(), summary: '展位交谈', at: c.at }).execute();
+        } else {
+          const event = { graduate_id: g.id, item_id: contactedItem, actor_id: null, is_automatic: false, source: null };
+          await db.insertInto('case_checklist_events').values({ ...event, id: randomUUID(), action: 'crossed', note: '电话已联系', at: c.at }).execute();
+          if (c.kind === 'crossed_by_hand') {
+            await db.insertInto('case_checklist_marks').values({ graduate_id: g.id, item_id: contactedItem, crossed_at: c.at, crossed_by: null, note: '电话已联系', is_automatic: false, source: null }).execute();
+          } else {
+            await db.insertInto('case_checklist_events').values({ ...event, id: randomUUID(), action: 'undone', note: '记错了', at: new Date(c.at.getTime() + 3600_000) }).execute();
+          }
+        }
       }
       for (const c of g.claims) {
         const approvedAt = c.approved ? new Date(Date.now() - 40 * 86_400_000) : null;
@@ -123,7 +170,9 @@ describe('the 4×100% dashboard', () => {
     }
     // The fixture graduate's own file (town A) stays: add it to the facts as it is.
     const own = await db.selectFrom('graduate_profiles').selectAll().where('id', '=', f.graduates.a).executeTakeFirstOrThrow();
-    files.push({ id: own.id, town: own.hukou_town_id, nationalIdHash: own.national_id_hash, phone: own.phone, email: own.email, school: own.school, major: own.major, degree: own.degree as 'bachelor' | null, graduationYear: own.graduation_year, jobIntention: own.job_intention, trainingNeeds: own.training_needs, status: own.employment_status, local: own.is_registered_local, hardship: own.is_hardship, erased: own.erased_at !== null, services: 0, claims: [] });
+    files.push({ id: own.id, town: own.hukou_town_id, nationalIdHash: own.national_id_hash, phone: own.phone, email: own.email, school: own.school, major: own.major, degree: own.degree as 'bachelor' | null, graduationYear: own.graduation_year, jobIntention: own.job_intention, trainingNeeds: own.training_needs, status: own.employment_status, local: own.is_registered_local, hardship: own.is_hardship, erased: own.erased_at !== null, services: [], contacts: [], claims: [] });
+    // Every file was on record before the weekly reports' cutoffs.
+    await db.updateTable('graduate_profiles').set({ created_at: new Date('2026-01-01T00:00:00Z') }).execute();
     admin = await loginAs(t.url, f.logins.admin, PASSWORD);
     caseworker = await loginAs(t.url, f.logins.caseworker, PASSWORD);
   });
@@ -177,6 +226,43 @@ describe('the 4×100% dashboard', () => {
       expect((await client.get('/api/v1/dashboard/balance')).status).toBe(403);
     }
     expect((await admin.get('/api/v1/dashboard/goals/everything/graduates')).status).toBe(400);
+  });
+
+  it(`counts contacted and served in the weekly report as the dashboard and the caseload do, before and after a cutoff (seed ${seed})`, async () => {
+    const db = t.platform.ctx.db;
+    const reportRows = async (weekStart: string) => {
+      const { id } = await produceWeeklyReport(t.platform.ctx, { weekStart });
+      return db.selectFrom('weekly_report_rows').selectAll().where('report_id', '=', id).where('group', '=', 'all').execute();
+    };
+    const figures = (r: { contacted: number; served: number }) => ({ contacted: r.contacted, served: r.served });
+
+    // A week in the middle of the history counts only what happened before its cutoff.
+    const mid = await reportRows(MID_WEEK);
+    expect(figures(mid.find((r) => r.scope === 'district')!)).toEqual(recountOutreach(files, MID));
+
+    // After every event: the report, the dashboard's services goal, the caseload's last contact and the recount agree.
+    const late = await reportRows(LATE_WEEK);
+    const district = figures(late.find((r) => r.scope === 'district')!);
+    expect(district).toEqual(recountOutreach(files));
+    expect(district.served).toBeGreaterThan(0);
+    expect(district.contacted).toBeGreaterThan(district.served);
+    const board = (await admin.get('/api/v1/dashboard/goals')).body as TDashboard;
+    expect(district.served).toBe(board.scope.all.services.done);
+    for (const town of [f.towns.a, f.towns.b, f.towns.devZone]) {
+      const row = late.find((r) => r.scope === 'town' && r.scope_id === town)!;
+      expect(figures(row), town).toEqual(recountOutreach(files.filter((g) => g.town === town)));
+      expect(row.served, town).toBe(board.towns.find((x) => x.id === town)!.all.services.done);
+    }
+    const live = new Set(files.filter((g) => !g.erased).map((g) => g.id));
+    let withContact = 0;
+    for (let page = 1; ; page += 1) {
+      const res = await admin.get(`/api/v1/caseload?employmentStatus=unemployed&pageSize=200&page=${page}`);
+      expect(res.status).toBe(200);
+      const items = res.body.items as { id: string; lastContactAt: string | null }[];
+      withContact += items.filter((i) => live.has(i.id) && i.lastContactAt !== null).length;
+      if (page * 200 >= res.body.total) break;
+    }
+    expect(withContact).toBe(district.contacted);
   });
 
   it('sets open jobs against graduates looking for work, per town and region ("1+5")', async () => {

@@ -186,7 +186,7 @@ export const ZTimelineSchema = z.object({ items: z.array(ZTimelineEntrySchema) }
 export const ZCaseloadQuerySchema = ZPageQuerySchema.extend({
   townId: ZIdSchema.optional(),
   employmentStatus: ZEmploymentStatusSchema.optional(),
-  /** No contact (contact note, booth conversation or service) in the last 14 days, by the platform clock. */
+  /** No contact (contact note, booth conversation, service, "contacted" crossed by hand) in the last 14 days, by the platform clock. */
   noContact: z.enum(['14d']).optional(),
   /** Priority groups: registered locally (a hukou town in the district), or hardship (authorised staff only). */
   priority: z.enum(['local', 'hardship']).optional(),

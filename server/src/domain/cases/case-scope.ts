@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import type { Database, GraduateRow } from '../../db/schema.js';
 import { findGraduate } from '../../db/repositories/graduates.js';
 import { policy } from '../../policy.js';
+import { contactsSql } from './outreach.js';
 
 /** Days without contact after which a graduate shows in the "no contact" filter and workload. */
 export const NO_CONTACT_DAYS = 14;
@@ -16,17 +17,9 @@ export async function loadCaseGraduate(ctx: AppContext, actor: TSessionUser, id:
   return row;
 }
 
-/**
- * The latest contact with a graduate: a case note from a contact template, a booth conversation,
- * or a service. `g` is the graduate_profiles alias in the surrounding query.
- */
+/** The latest contact with a graduate (see `contactsSql`), or null. `g` is the graduate_profiles alias in the surrounding query. */
 export function lastContactSql(g: string): RawBuilder<Date | null> {
-  const id = sql.ref(`${g}.id`);
-  return sql<Date | null>`greatest(
-    (select max(n.at) from case_notes n where n.graduate_id = ${id} and n.is_contact),
-    (select max(a.at) from case_activity a where a.graduate_id = ${id} and a.kind = 'conversation_ended'),
-    (select max(s.served_on)::timestamptz from case_services s where s.graduate_id = ${id})
-  )`;
+  return sql<Date | null>`(select max(c.at) from (${contactsSql({ graduate: g })}) c)`;
 }
 
 /** Whether the graduate has had no contact since `since`. */

@@ -33,7 +33,10 @@ export async function addCaseNote(ctx: AppContext, { actor, graduateId, input, m
   return { id };
 }
 
-/** Records a service given to a graduate; the first one crosses "service offered" automatically. */
+/**
+ * Records a service given to a graduate. A service is given to a graduate the office has reached, so it
+ * is contact as well: the first one crosses "service offered" and, if not yet crossed, "contacted".
+ */
 export async function recordService(ctx: AppContext, { actor, graduateId, input, meta }: { actor: TSessionUser; graduateId: string; input: TCreateService; meta: RequestMeta }): Promise<{ id: string }> {
   await loadCaseGraduate(ctx, actor, graduateId, 'edit');
   if (input.jobId && !(await ctx.db.selectFrom('jobs').select('id').where('id', '=', input.jobId).executeTakeFirst())) {
@@ -46,7 +49,7 @@ export async function recordService(ctx: AppContext, { actor, graduateId, input,
       .insertInto('case_services')
       .values({ id, graduate_id: graduateId, type: input.type, served_on: input.date, provider: input.provider ?? null, caseworker_id: actor.id, job_id: input.jobId ?? null, note: input.note, outcome: input.outcome, created_at: at })
       .execute();
-    await sql`with served as (select ${graduateId}::uuid as graduate_id), ${autoCrossCtes('served', 'service_offered', `service:${id}`, at)} select 1`.execute(trx);
+    await sql`with served as (select ${graduateId}::uuid as graduate_id), ${autoCrossCtes('served', ['service_offered', 'contacted'], `service:${id}`, at)} select 1`.execute(trx);
     await appendAudit(trx, { actorId: actor.id, action: 'case.service_recorded', entityType: 'graduate', entityId: graduateId, detail: { serviceId: id, type: input.type }, ip: meta.ip });
   });
   return { id };

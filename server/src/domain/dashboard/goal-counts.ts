@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { CENSUS_FIELDS, type TGoalCounts } from '@yunpin/shared';
 import type { Database } from '../../db/schema.js';
 import { MISSING_SQL } from '../registry/census-fields.js';
+import { servedSql, servicesSql } from '../cases/outreach.js';
 
 /**
  * The four goals as SQL conditions on one graduate file (`graduate_profiles`, not aliased), so the
@@ -13,8 +14,8 @@ export const GOAL_SQL = {
   /** Looking for work: the population the services and employment goals are about. */
   unemployed: sql<boolean>`graduate_profiles.employment_status = 'unemployed'`,
   employed: sql<boolean>`graduate_profiles.employment_status = 'employed'`,
-  /** At least one service recorded (job introduction, guidance, training, internship, start-up coaching). */
-  served: sql<boolean>`exists (select 1 from case_services s where s.graduate_id = graduate_profiles.id)`,
+  /** At least one service recorded (job introduction, guidance, training, internship, start-up coaching): `servedSql`, as the weekly report counts it. */
+  served: sql<boolean>`${servedSql('graduate_profiles')}`,
 } as const;
 
 /** Files the registry counts: erased ones (a deletion request carried out) are no longer files. */
@@ -56,7 +57,7 @@ export async function goalCountsByTown(db: Kysely<Database>, towns: string[] | n
     ];
   });
   const files = await sql<Record<string, number | string | null>>`
-    with served as (select distinct graduate_id from case_services),
+    with served as (select distinct graduate_id from (${servicesSql()}) s),
     f as (
       select graduate_profiles.hukou_town_id as town_id,
         ${sql.join(groups.map((g) => sql`${GROUP_SQL[g]} as ${sql.ref(g)}`))},

@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { contactedSql, servedSql } from '../cases/outreach.js';
+import { GOAL_SQL, IS_FILE } from '../dashboard/goal-counts.js';
 
 /** One graduate file as the weekly report counts it. */
 export interface GraduateFacts {
@@ -23,48 +25,32 @@ export async function registeredGraduates(db: Kysely<Database>, cutoff: Date): P
   return rows.map((r) => ({ id: r.id, townId: r.hukou_town_id, isLocal: r.hukou_town_id !== null, isLowIncome: r.is_hardship }));
 }
 
+/** Graduate files (not erased) that meet a condition on `graduate_profiles`. */
+async function filesWhere(db: Kysely<Database>, condition: RawBuilder<SqlBool>): Promise<MetricSet> {
+  return ids(await db.selectFrom('graduate_profiles').select('id').where(IS_FILE).where(condition).execute());
+}
+
 /**
- * Contacted: the office has reached the graduate. Counted from case notes marked as contact (case
- * management), and from what the platform records of the graduate reaching it: an application or a
- * fair registration.
+ * Contacted: graduates looking for work (the services goal's population) whom the office had reached
+ * before the cutoff — a contact note, a booth conversation, a service, or "contacted" crossed by hand
+ * (`contactedSql`, the same contact the caseload's last contact and "no contact in 14 days" read).
  */
 export async function contactedGraduates(db: Kysely<Database>, cutoff: Date): Promise<MetricSet> {
-  const fromPlatform = await db
-    .selectFrom('graduate_profiles as g')
-    .select('g.id')
-    .where((eb) =>
-      eb.or([
-        eb.exists(eb.selectFrom('applications as a').select('a.id').whereRef('a.graduate_id', '=', 'g.id').where('a.created_at', '<', cutoff)),
-        eb.exists(eb.selectFrom('fair_registrations as r').select('r.fair_id').whereRef('r.user_id', '=', 'g.user_id').where('r.created_at', '<', cutoff)),
-      ]),
-    )
-    .execute();
-  const contacted = ids(fromPlatform);
-  const notes = await sql<{ id: string }>`select distinct graduate_id as id from case_notes where is_contact and at < ${cutoff}`.execute(db);
-  for (const r of notes.rows) contacted.add(r.id);
-  return contacted;
+  return filesWhere(db, sql<SqlBool>`${GOAL_SQL.unemployed} and ${contactedSql('graduate_profiles', cutoff)}`);
 }
 
 /**
- * Served: the graduate has had a service. Counted from service records (case management), and from applications that reached an employer's decision or an interview on the platform.
+ * Served: graduates looking for work with at least one service recorded before the cutoff
+ * (`servedSql`): the dashboard's "services 100% delivered", done. Platform activity such as
+ * applications and interviews is the graduate's own, not a service.
  */
 export async function servedGraduates(db: Kysely<Database>, cutoff: Date): Promise<MetricSet> {
-  const fromPlatform = await db
-    .selectFrom('applications')
-    .select('graduate_id as id')
-    .distinct()
-    .where('status', 'in', ['interview', 'offer', 'hired'])
-    .where('created_at', '<', cutoff)
-    .execute();
-  const served = ids(fromPlatform);
-  const services = await sql<{ id: string }>`select distinct graduate_id as id from case_services where served_on < ${cutoff}`.execute(db);
-  for (const r of services.rows) served.add(r.id);
-  return served;
+  return filesWhere(db, sql<SqlBool>`${GOAL_SQL.unemployed} and ${servedSql('graduate_profiles', cutoff)}`);
 }
 
-/** Employed: the file says so now (the status has no history to read back). */
+/** Employed: the file says so now (the status has no history to read back), as the dashboard counts it. */
 export async function employedGraduates(db: Kysely<Database>): Promise<MetricSet> {
-  return ids(await db.selectFrom('graduate_profiles').select('id').where('employment_status', '=', 'employed').execute());
+  return filesWhere(db, sql<SqlBool>`${GOAL_SQL.employed}`);
 }
 
 /** Subsidies paid before the cutoff, per graduate: how many payments and how many yuan (from the ledger). */
