@@ -1374,5 +1374,6 @@ export const en: TMessages = {
     groups: { all: 'All', local: 'Registered local', low_income: 'Low-income' },
     metrics: { registered: 'Registered', contacted: 'Contacted', served: 'Served', employed: 'Employed', subsidiesPaid: 'Subsidies paid', subsidiesPaidYuan: 'Subsidies paid (CNY)' },
     weekOf: 'Week of {{week}}', comparedWith: 'Compared with the week of {{week}}', noPrevious: 'No earlier report to compare with', downloadXlsx: 'Download Excel', produceNow: "Produce last week's report now", none: 'No weekly reports yet',
+    definitions: 'Definitions: registered = files on record at the cutoff; contacted and served count unemployed graduates only — contacted = a contact note, a booth conversation, a service, or "contacted" crossed by hand; served = at least one recorded service (as the 4×100% dashboard counts services); employed = the file\'s current status; subsidies = payments in the ledger.',
   },
 };

@@ -1372,6 +1372,7 @@ export const zhCN = {
     groups: { all: '全部', local: '本区户籍', low_income: '困难家庭' },
     metrics: { registered: '登记', contacted: '已联系', served: '已服务', employed: '已就业', subsidiesPaid: '补贴(笔)', subsidiesPaidYuan: '补贴(元)' },
     weekOf: '{{week}} 起一周', comparedWith: '与 {{week}} 周相比', noPrevious: '没有上周报告可比较', downloadXlsx: '下载 Excel', produceNow: '立即生成上周报告', none: '还没有周报',
+    definitions: '口径：登记＝截至统计时点在册档案；已联系、已服务只计未就业毕业生——已联系＝有联系记录、展位交谈、服务或手工销项“已联系”，已服务＝至少一条服务记录（与 4×100% 看板“服务”同口径）；已就业＝档案当前状态；补贴＝已入账的支付。',
   },
 };
 

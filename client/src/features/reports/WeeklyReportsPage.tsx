@@ -48,6 +48,7 @@ function ReportView({ id }: { id: string }) {
         <Typography.Text type="secondary">{report.data?.previousWeekStart ? t('reports.comparedWith', { week: report.data.previousWeekStart }) : t('reports.noPrevious')}</Typography.Text>
         <Segmented value={group} onChange={(v) => setGroup(v as TReportGroup)} options={(['all', 'local', 'low_income'] as const).map((g) => ({ value: g, label: t(`reports.groups.${g}`) }))} />
         <Table rowKey={(r) => `${r.scope}-${r.scopeId ?? ''}-${r.group}`} size="small" pagination={false} loading={report.isLoading} dataSource={(report.data?.rows ?? []).filter((r) => r.group === group)} columns={columns} scroll={{ x: true }} />
+        <Typography.Text type="secondary">{t('reports.definitions')}</Typography.Text>
       </Flex>
     </Card>
   );
