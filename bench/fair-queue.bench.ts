@@ -23,6 +23,7 @@ import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { openDatabase, type DatabaseHandle } from '../server/src/db/database.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
+import { createFieldCrypto } from '../server/src/services/field-crypto.js';
 import { QueueStore } from '../server/src/domain/live-fair/queue-store.js';
 import { DATABASE_URL, flag, option, REDIS_URL } from './lib/args.js';
 import { BENCH_DIR, fileLimit, killAllChildren, spawnChild, type Child } from './lib/children.js';
@@ -189,7 +190,8 @@ async function main(): Promise<void> {
   db = await openDatabase({ kind: 'pg', url: DATABASE_URL, schema });
   await migrateToLatest(db.db, schema);
   say(`schema ${schema} created and migrated; Redis prefix ${redisPrefix}`);
-  const seed = await seedLiveFair(db.db, { booths: o.booths, graduates: o.graduates + o.workers * PROBES_PER_WORKER, maxConcurrentChats: o.k });
+  // The server nodes read DATA_DIR's field key: the seed seals with the same one.
+  const seed = await seedLiveFair(db.db, createFieldCrypto(dataDir), { booths: o.booths, graduates: o.graduates + o.workers * PROBES_PER_WORKER, maxConcurrentChats: o.k });
   const probeUsers = seed.graduates.slice(o.graduates);
   const graduateUsers = seed.graduates.slice(0, o.graduates);
   say(`seeded: 1 live fair, ${o.booths} approved booths (K=${o.k}, 1 representative each, on the rota now), ${o.booths} recruiters, ${o.graduates} graduates (+${probeUsers.length} idle probes) registered, ${seed.recruiters.length + seed.graduates.length} sessions`);

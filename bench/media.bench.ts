@@ -35,6 +35,7 @@ import { JanusMediaServer } from '../server/src/media/janus/JanusMediaServer.js'
 import { startJanus, type JanusProcess } from '../server/src/services/janus-launcher.js';
 import { ApiClient } from '../test/support/client.js';
 import { createFixtures, PASSWORD, type Fixtures } from '../test/support/fixtures.js';
+import { installTestFieldKeys } from '../test/support/field-keys.js';
 import { eachLimited, insertCallBooking, leaveCalls, must, next, openIdleCalls, roomOf, signalling, type CallSocket } from '../test/support/interview-call.js';
 import { listJanusRooms, openJanusControl, type JanusControl } from '../test/support/janus-rooms.js';
 import { publisherLive, sleep, startPublisher, startSubscriber, type TestPublisher, type TestSubscriber } from '../test/support/media-peers.js';
@@ -417,6 +418,8 @@ async function main(): Promise<void> {
 
   const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'yp-bench-media-'));
   onCleanup('data folder', () => fsp.rm(dataDir, { recursive: true, force: true }));
+  // The fixtures sealed their files with the test field key: the server reads them with it.
+  await installTestFieldKeys(dataDir);
   const node = spawnChild<NodeRequest, NodeReply>({
     name: 'server',
     script: path.join(BENCH_DIR, 'lib/server-node.ts'),

@@ -35,6 +35,7 @@ import { createPlatform, type Platform } from '../server/src/platform.js';
 import { getDashboard } from '../server/src/domain/dashboard/dashboard.js';
 import { ApiClient } from '../test/support/client.js';
 import { createFixtures, PASSWORD } from '../test/support/fixtures.js';
+import { installTestFieldKeys } from '../test/support/field-keys.js';
 import { makeRegistryXlsx, registryRow, uploadRegistry } from '../test/support/registry-fixtures.js';
 import { deleteRedisPrefix } from './lib/redis-prefix.js';
 import { fmt, summarize } from './lib/stats.js';
@@ -75,6 +76,8 @@ try {
   const setup = await openDatabase({ kind: 'pg', url: DB_URL });
   await sql`create schema ${sql.id(schema)}`.execute(setup.db);
   await setup.close();
+  // The fixtures seal with the test field key: the platform reads them with it.
+  await installTestFieldKeys(dataDir);
   platform = await createPlatform({
     config: loadConfig({ DATA_DIR: dataDir, REDIS_PREFIX: prefix, PUBLIC_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' }),
     logger: createLogger('silent'),
@@ -107,13 +110,16 @@ try {
   // 2. Growth to district scale.
   const have = Number((await sql<{ n: number }>`select count(*)::int as n from graduate_profiles`.execute(db)).rows[0]!.n);
   const add = Math.max(0, GRADUATES - have);
+  // Hardship is sealed in the application (one file in nine has it): generate_series picks file i's value.
+  const { fieldCrypto } = platform.ctx;
+  const hardship = await Promise.all(Array.from({ length: add }, (_, k) => fieldCrypto.sealFlag((k + 1) % 9 === 0)));
   await sql`
     insert into graduate_profiles (id, user_id, name, phone, school, major, degree, graduation_year, hukou_town_id, job_intention, training_needs,
-      is_hardship, employment_status, national_id_hash, is_registered_local)
+      hardship_sealed, employment_status, national_id_hash, is_registered_local)
     select gen_random_uuid(), null, '毕业生' || i, case when i % 10 <> 0 then '139' || lpad(i::text, 8, '0') end, '上海大学',
       case when i % 7 <> 0 then '软件工程' end, 'bachelor', 2026,
       (array[${f.towns.a}::uuid, ${f.towns.b}::uuid, ${f.towns.devZone}::uuid])[1 + i % 3],
-      case when i % 5 <> 0 then '开发' end, '无', i % 9 = 0,
+      case when i % 5 <> 0 then '开发' end, '无', (${hardship}::text[])[i],
       (array['unemployed', 'unemployed', 'employed', 'further_study', 'not_seeking'])[1 + i % 5],
       case when i % 11 <> 0 then md5(i::text) || md5((i * 7)::text) end, i % 4 <> 0
     from generate_series(1, ${add}) as i`.execute(db);

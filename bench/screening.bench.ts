@@ -241,7 +241,8 @@ async function main() {
       return { n, f, token, csrf: randomBytes(16).toString('hex'), userId: randomUUID(), graduateId: randomUUID(), applicationId: randomUUID() };
     });
     await db.insertInto('users').values(chunk.map((c) => ({ id: c.userId, role: 'graduate' as const, name: `毕业生${c.n}`, phone: `1370${String(c.n).padStart(7, '0')}`, email: null, password_hash: 'x', organisation_id: null, region_id: null }))).execute();
-    await db.insertInto('graduate_profiles').values(chunk.map((c) => ({ id: c.graduateId, user_id: c.userId, name: `毕业生${c.n}`, phone: null, email: null, school: null, major: null, degree: null, graduation_year: 2026, hukou_town_id: null, job_intention: null, training_needs: null }))).execute();
+    const noHardship = await Promise.all(chunk.map(() => platform.ctx.fieldCrypto.sealFlag(false)));
+    await db.insertInto('graduate_profiles').values(chunk.map((c, k) => ({ id: c.graduateId, user_id: c.userId, name: `毕业生${c.n}`, phone: null, email: null, school: null, major: null, degree: null, graduation_year: 2026, hukou_town_id: null, job_intention: null, training_needs: null, hardship_sealed: noHardship[k]! }))).execute();
     await db.insertInto('sessions').values(chunk.map((c) => ({ token_hash: hashToken(c.token), user_id: c.userId, csrf_token: c.csrf, expires_at: expires, ip: null, user_agent: 'bench' }))).execute();
     await db.insertInto('applications').values(chunk.map((c) => ({ id: c.applicationId, job_id: jobIds[c.n % jobIds.length]!, graduate_id: c.graduateId, resume_id: null, cover_note: '' }))).execute();
     for (const c of chunk) uploads.push({ graduateId: c.graduateId, applicationId: c.applicationId, cookie: `yp_session=${c.token}`, csrf: c.csrf, bytes: c.f.bytes, kind: c.f.kind, name: `resume-${c.n}.${c.f.kind}` });

@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/schema.js';
+import type { FieldCrypto } from '../../server/src/services/field-crypto.js';
 
 export interface SeededUser {
   id: string;
@@ -53,7 +54,8 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 // Nobody logs in with a password here; the column only needs a value (it is not a valid hash).
 const NO_PASSWORD = 'bench:no-password-login';
 
-export async function seedLiveFair(db: Kysely<Database>, o: SeedOptions): Promise<LiveFairSeed> {
+/** `crypto` seals the graduates' hardship statuses (none has hardship) under the servers' field key. */
+export async function seedLiveFair(db: Kysely<Database>, crypto: Pick<FieldCrypto, 'sealFlag'>, o: SeedOptions): Promise<LiveFairSeed> {
   const now = Date.now();
   const regions = [randomUUID(), randomUUID()];
   const towns = [randomUUID(), randomUUID()];
@@ -86,6 +88,7 @@ export async function seedLiveFair(db: Kysely<Database>, o: SeedOptions): Promis
     users.push({ id: g.id, role: 'graduate', name: `毕业生${i + 1}`, phone: `1350${String(i).padStart(7, '0')}`, email: null, password_hash: NO_PASSWORD, organisation_id: null, region_id: null }),
   );
   await insertChunked(db, 'users', users);
+  const noHardship = await Promise.all(graduates.map(() => crypto.sealFlag(false)));
   const profiles = graduates.map((g, i) => ({
     id: randomUUID(),
     user_id: g.id,
@@ -99,7 +102,7 @@ export async function seedLiveFair(db: Kysely<Database>, o: SeedOptions): Promis
     hukou_town_id: towns[i % 2],
     job_intention: '软件开发',
     training_needs: null,
-    is_hardship: false,
+    hardship_sealed: noHardship[i],
   }));
   await insertChunked(db, 'graduate_profiles', profiles);
 

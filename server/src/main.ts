@@ -19,7 +19,7 @@ async function ensureDemo(platform: Platform, config: Config, logger: Logger): P
   if (await isEmpty(platform.ctx.db)) {
     if (!config.seedDemo) return undefined;
     logger.info('empty database: seeding the demo district');
-    const seeded = await seedDemo(platform.ctx.db, newDemoPassword());
+    const seeded = await seedDemo(platform.ctx.db, platform.ctx.fieldCrypto, newDemoPassword());
     await seedDemoNationalIds(platform.ctx.db, platform.ctx.fieldCrypto);
     await fs.writeFile(file, JSON.stringify(seeded, null, 2), { mode: 0o600 });
     return seeded;

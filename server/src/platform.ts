@@ -62,8 +62,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
   // ioredis reconnects by itself; without a listener its errors would print as unhandled.
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
+  // The field key is DATA_DIR's: migrations that seal existing values need it too.
+  const fieldCrypto = createFieldCrypto(config.dataDir);
   try {
-    const applied = await migrateToLatest(database.db, database.schema);
+    const applied = await migrateToLatest(database.db, database.schema, { fieldCrypto });
     if (applied.length) logger.info({ applied }, 'database migrated');
   } catch (error) {
     redis.disconnect();
@@ -80,7 +82,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     jobs,
     blobs: new FsBlobStore(path.join(config.dataDir, BLOB_DIR)),
     esign: createEsignService(config.dataDir),
-    fieldCrypto: createFieldCrypto(config.dataDir),
+    fieldCrypto,
   };
   const outbox = new OutboxNotifier(path.join(config.dataDir, OUTBOX_DIR));
   const httpOptions: HttpOptions = {

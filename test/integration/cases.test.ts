@@ -45,8 +45,8 @@ describe('case management: checklist, caseload, notes, automatic activity, servi
     const base = { email: null, school: '东华大学', major: '会计', degree: 'bachelor' as const, graduation_year: 2026, job_intention: '财务', training_needs: '会计实务', user_id: null };
     graduateC = randomUUID();
     graduateD = randomUUID();
-    await insertGraduate(t.platform.ctx.db, { ...base, id: graduateC, name: '陈静', phone: '15900000003', hukou_town_id: f.towns.a });
-    await insertGraduate(t.platform.ctx.db, { ...base, id: graduateD, name: '赵磊', phone: '15900000004', hukou_town_id: null });
+    await insertGraduate(t.platform.ctx.db, t.platform.ctx.fieldCrypto, { ...base, id: graduateC, name: '陈静', phone: '15900000003', hukou_town_id: f.towns.a });
+    await insertGraduate(t.platform.ctx.db, t.platform.ctx.fieldCrypto, { ...base, id: graduateD, name: '赵磊', phone: '15900000004', hukou_town_id: null });
     [caseworker, district, regional, graduate, recruiter] = await Promise.all([
       as(f.logins.caseworker),
       as(f.logins.district_organiser),

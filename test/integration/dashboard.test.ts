@@ -135,7 +135,7 @@ describe('the 4×100% dashboard', () => {
           hukou_town_id: g.town,
           job_intention: g.jobIntention,
           training_needs: g.trainingNeeds,
-          is_hardship: g.hardship,
+          hardship_sealed: await t.platform.ctx.fieldCrypto.sealFlag(g.hardship),
           employment_status: g.status,
           national_id_hash: g.nationalIdHash,
           is_registered_local: g.local,
@@ -170,7 +170,7 @@ describe('the 4×100% dashboard', () => {
     }
     // The fixture graduate's own file (town A) stays: add it to the facts as it is.
     const own = await db.selectFrom('graduate_profiles').selectAll().where('id', '=', f.graduates.a).executeTakeFirstOrThrow();
-    files.push({ id: own.id, town: own.hukou_town_id, nationalIdHash: own.national_id_hash, phone: own.phone, email: own.email, school: own.school, major: own.major, degree: own.degree as 'bachelor' | null, graduationYear: own.graduation_year, jobIntention: own.job_intention, trainingNeeds: own.training_needs, status: own.employment_status, local: own.is_registered_local, hardship: own.is_hardship, erased: own.erased_at !== null, services: [], contacts: [], claims: [] });
+    files.push({ id: own.id, town: own.hukou_town_id, nationalIdHash: own.national_id_hash, phone: own.phone, email: own.email, school: own.school, major: own.major, degree: own.degree as 'bachelor' | null, graduationYear: own.graduation_year, jobIntention: own.job_intention, trainingNeeds: own.training_needs, status: own.employment_status, local: own.is_registered_local, hardship: await t.platform.ctx.fieldCrypto.openFlag(own.hardship_sealed), erased: own.erased_at !== null, services: [], contacts: [], claims: [] });
     // Every file was on record before the weekly reports' cutoffs.
     await db.updateTable('graduate_profiles').set({ created_at: new Date('2026-01-01T00:00:00Z') }).execute();
     admin = await loginAs(t.url, f.logins.admin, PASSWORD);
@@ -204,6 +204,11 @@ describe('the 4×100% dashboard', () => {
       const townB = (await admin.get(`/api/v1/dashboard/goals/${goal}/graduates?state=pending&townId=${f.towns.b}`)).body.items;
       const row = board.towns.find((x) => x.id === f.towns.b)!;
       expect(townB.length, goal).toBe(row.all[goal].total - row.all[goal].done);
+      // The low-income group (sealed statuses, opened by the server) drills down to the files it counts.
+      const lowIncome = (await admin.get(`/api/v1/dashboard/goals/${goal}/graduates?state=done&group=low_income`)).body.items as { graduateId: string }[];
+      expect(lowIncome.length, goal).toBe(board.scope.lowIncome![goal].done);
+      const hardship = new Set(files.filter((g) => g.hardship).map((g) => g.id));
+      expect(lowIncome.every((i) => hardship.has(i.graduateId)), goal).toBe(true);
     }
     const census = (await admin.get('/api/v1/dashboard/goals/census/graduates?state=pending')).body.items as { detail: string }[];
     expect(census.every((i) => i.detail.startsWith('缺：'))).toBe(true);

@@ -643,7 +643,7 @@ describe('demo district fairs', () => {
 
   beforeAll(async () => {
     t = await startTestPlatform();
-    await seedDemo(t.platform.ctx.db, 'demo-password-1', { graduates: 60, employers: 40 });
+    await seedDemo(t.platform.ctx.db, t.platform.ctx.fieldCrypto, 'demo-password-1', { graduates: 60, employers: 40 });
   });
   afterAll(async () => {
     await t?.close();

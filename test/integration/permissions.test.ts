@@ -1062,7 +1062,7 @@ describe('permission matrix: every role × every route', () => {
     const status = await graduate.patch(`/api/v1/graduates/${f.graduates.a}`, { employmentStatus: 'employed' });
     expect(status.status).toBe(403);
     const row = await t.platform.ctx.db.selectFrom('graduate_profiles').selectAll().where('id', '=', f.graduates.a).executeTakeFirstOrThrow();
-    expect(row.is_hardship).toBe(true);
+    expect(await t.platform.ctx.fieldCrypto.openFlag(row.hardship_sealed)).toBe(true);
     expect(row.employment_status).toBe('unemployed');
   });
 });
@@ -1156,7 +1156,7 @@ async function registryMatrix(t: TestPlatform, f: Fixtures): Promise<RegistryMat
   await db.updateTable('graduate_profiles').set(await nationalIdColumns(t.platform.ctx.fieldCrypto, makeNationalId('310117', '20040506', 1))).where('id', '=', f.graduates.a).execute();
   const request = async (n: number) => {
     const graduateId = randomUUID();
-    await insertGraduate(db, { id: graduateId, user_id: null, name: `待删除${n}`, phone: null, email: null, school: null, major: null, degree: null, graduation_year: null, hukou_town_id: f.towns.a, job_intention: null, training_needs: null });
+    await insertGraduate(db, t.platform.ctx.fieldCrypto, { id: graduateId, user_id: null, name: `待删除${n}`, phone: null, email: null, school: null, major: null, degree: null, graduation_year: null, hukou_town_id: f.towns.a, job_intention: null, training_needs: null });
     const id = randomUUID();
     await db.insertInto('deletion_requests').values({ id, graduate_id: graduateId, requested_by: null, reason: '测试' }).execute();
     return id;

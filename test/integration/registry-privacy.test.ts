@@ -153,6 +153,24 @@ describe('registry privacy', () => {
     const stored = await t.platform.ctx.db.selectFrom('graduate_profiles').select('national_id_sealed').where('national_id_sealed', 'is not', null).execute();
     expect(stored.length).toBeGreaterThanOrEqual(3);
     for (const s of stored) expect(s.national_id_sealed).toMatch(/^v1\./);
+
+    // Hardship is sealed in the row too: A has it, B not, and nothing in the column tells them apart.
+    const sealedHardship = async (id: string) => (await t.platform.ctx.db.selectFrom('graduate_profiles').select('hardship_sealed').where('id', '=', id).executeTakeFirstOrThrow()).hardship_sealed;
+    const [yes, no] = [await sealedHardship(f.graduates.a), await sealedHardship(f.graduates.b)];
+    expect(yes).not.toBe(no);
+    for (const sealed of [yes, no]) {
+      expect(sealed).toMatch(/^v1c\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{2}$/);
+      for (const plain of ['true', 'false', 't', 'f', '1', '0', 'yes', 'no', '是', '否']) expect(sealed.split('.')).not.toContain(plain);
+    }
+    expect([await t.platform.ctx.fieldCrypto.openFlag(yes), await t.platform.ctx.fieldCrypto.openFlag(no)]).toEqual([true, false]);
+    // Writing the same status again stores a new value (a fresh IV): equal statuses never look equal.
+    await caseworker.post(`/api/v1/registry/graduates/${f.graduates.a}/hardship`, { isHardship: true, givenBy: '李明（本人）', basis: 'in_person', consentedAt: '2026-03-02T09:00:00+08:00' });
+    await admin.patch(`/api/v1/graduates/${f.graduates.b}`, { isHardship: false });
+    const [yesAgain, noAgain] = [await sealedHardship(f.graduates.a), await sealedHardship(f.graduates.b)];
+    expect(yesAgain).not.toBe(yes);
+    expect(noAgain).not.toBe(no);
+    expect(await t.platform.ctx.fieldCrypto.openFlags([yesAgain, noAgain])).toEqual([true, false]);
+    expect((await caseworker.get(`/api/v1/registry/graduates/${f.graduates.a}/hardship`)).body.isHardship).toBe(true);
   });
 
   it('erases a file at the graduate’s request, keeps the signed contract, and records both', async () => {
@@ -181,12 +199,13 @@ describe('registry privacy', () => {
     expect(done.body).toMatchObject({
       status: 'executed',
       decidedBy: f.userIds.caseworker,
-      removed: { contact: true, nationalId: true, resumes: 2, applications: 1, hardshipAndConsents: 1, account: true },
+      removed: { contact: true, nationalId: true, resumes: 2, applications: 1, hardshipAndConsents: 2, account: true },
       kept: { applications: 1, signedOffers: 1 },
     });
     expect(done.body.kept.basis).toContain('个人信息保护法');
     const file = await db.selectFrom('graduate_profiles').selectAll().where('id', '=', f.graduates.a).executeTakeFirstOrThrow();
-    expect(file).toMatchObject({ name: '李明', phone: null, email: null, national_id_sealed: null, national_id_hash: null, is_hardship: false, hukou_town_id: f.towns.a });
+    expect(file).toMatchObject({ name: '李明', phone: null, email: null, national_id_sealed: null, national_id_hash: null, hukou_town_id: f.towns.a });
+    expect(await t.platform.ctx.fieldCrypto.openFlag(file.hardship_sealed)).toBe(false);
     expect(file.erased_at).not.toBeNull();
     expect(await db.selectFrom('resumes').select('id').where('graduate_id', '=', f.graduates.a).execute()).toEqual([]);
     expect((await db.selectFrom('applications').select('id').where('graduate_id', '=', f.graduates.a).execute()).map((a) => a.id)).toEqual([signed]);

@@ -191,7 +191,7 @@ describe('resumes: upload, parse on the workers, screen, explain, recommend', ()
     const client = await as(twin!.login);
     const up = await uploadFile(client, '/api/v1/me/resumes', await makeResumePdf(DEMO_RESUME_ZH), 'twin.pdf');
     await parsedResume(client, up.body.id);
-    await t.platform.ctx.db.updateTable('graduate_profiles').set({ major: '软件工程', degree: 'bachelor', is_hardship: false, hukou_town_id: f.towns.b }).where('user_id', '=', (await t.platform.ctx.db.selectFrom('users').select('id').where('phone', '=', twin!.login).executeTakeFirstOrThrow()).id).execute();
+    await t.platform.ctx.db.updateTable('graduate_profiles').set({ major: '软件工程', degree: 'bachelor', hardship_sealed: await t.platform.ctx.fieldCrypto.sealFlag(false), hukou_town_id: f.towns.b }).where('user_id', '=', (await t.platform.ctx.db.selectFrom('users').select('id').where('phone', '=', twin!.login).executeTakeFirstOrThrow()).id).execute();
     const applied = await client.post(`/api/v1/jobs/${javaJobId}/applications`, {});
     const theirs = await screened(recruiter, applied.body.id);
     const ours = await screened(recruiter, applicationId);

@@ -5,6 +5,7 @@ import { hashPassword } from '../../server/src/domain/auth/passwords.js';
 import { insertUser } from '../../server/src/db/repositories/users.js';
 import { insertGraduate } from '../../server/src/db/repositories/graduates.js';
 import { PASSWORD, type Fixtures } from './fixtures.js';
+import { testFieldCrypto } from './field-keys.js';
 
 export interface EmployerStaff {
   adminId: string;
@@ -36,7 +37,7 @@ export async function createGraduates(db: Kysely<Database>, f: Fixtures, count: 
     const login = `134${String(block).padStart(2, '0')}00${String(i).padStart(4, '0')}`;
     const name = `同学${block}-${i + 1}`;
     await insertUser(db, { id, role: 'graduate', name, phone: login, email: null, password_hash: hash, organisation_id: null, region_id: null });
-    await insertGraduate(db, {
+    await insertGraduate(db, testFieldCrypto, {
       id: randomUUID(),
       user_id: id,
       name,

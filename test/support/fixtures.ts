@@ -6,6 +6,7 @@ import { insertRegion, insertTown } from '../../server/src/db/repositories/geogr
 import { insertOrganisation } from '../../server/src/db/repositories/organisations.js';
 import { assignCaseworkerTowns, insertUser } from '../../server/src/db/repositories/users.js';
 import { insertGraduate } from '../../server/src/db/repositories/graduates.js';
+import { testFieldCrypto } from './field-keys.js';
 
 export const PASSWORD = 'correct-horse-42';
 
@@ -31,6 +32,7 @@ export interface Fixtures {
 /**
  * A small district with one user of every role: town A in region 1, town B in region 2,
  * the development zone; employer A in town A, employer B in town B; a caseworker for town A.
+ * Graduate A's file has hardship; it is sealed with the test processes' field key (field-keys.ts).
  */
 export async function createFixtures(db: Kysely<Database>): Promise<Fixtures> {
   const hash = await hashPassword(PASSWORD);
@@ -66,7 +68,7 @@ export async function createFixtures(db: Kysely<Database>): Promise<Fixtures> {
   await assignCaseworkerTowns(db, userIds.caseworker, [towns.a]);
   const graduates = { a: randomUUID(), b: randomUUID() };
   const base = { email: null, school: '上海大学', major: '软件工程', degree: 'bachelor' as const, graduation_year: 2026, job_intention: null, training_needs: null };
-  await insertGraduate(db, { ...base, id: graduates.a, user_id: userIds.graduate, name: '李明', phone: logins.graduate, hukou_town_id: towns.a, is_hardship: true });
-  await insertGraduate(db, { ...base, id: graduates.b, user_id: null, name: '王芳', phone: '15900000002', hukou_town_id: towns.b });
+  await insertGraduate(db, testFieldCrypto, { ...base, id: graduates.a, user_id: userIds.graduate, name: '李明', phone: logins.graduate, hukou_town_id: towns.a, isHardship: true });
+  await insertGraduate(db, testFieldCrypto, { ...base, id: graduates.b, user_id: null, name: '王芳', phone: '15900000002', hukou_town_id: towns.b });
   return { regions, towns, orgs, graduates, logins, userIds };
 }

@@ -6,6 +6,7 @@ import type { AppContext } from '../../server/src/context.js';
 import { insertTestApplication, insertTestJob } from './job-fixtures.js';
 import { recordPlacementFromOffer } from '../../server/src/domain/followups/schedule-followups.js';
 import { createFollowUpTask } from '../../server/src/domain/followups/create-followup-task.js';
+import { testFieldCrypto } from './field-keys.js';
 
 export interface TestOffer {
   offerId: string;
@@ -60,7 +61,7 @@ export async function insertDueFollowUp(ctx: AppContext, offerId: string, month:
 /** A graduate file with no account in a town (a claim needs its own graduate to be no duplicate). */
 export async function insertTestGraduateFile(db: Kysely<Database>, townId: string, name = '张三'): Promise<string> {
   const id = randomUUID();
-  await db.insertInto('graduate_profiles').values({ id, name, hukou_town_id: townId, graduation_year: 2026 }).execute();
+  await db.insertInto('graduate_profiles').values({ id, name, hukou_town_id: townId, graduation_year: 2026, hardship_sealed: await testFieldCrypto.sealFlag(false) }).execute();
   return id;
 }
 

@@ -11,6 +11,7 @@ import { createPlatform, type Platform, type PlatformOptions } from '../../serve
 import { openDatabase, type DatabaseTarget } from '../../server/src/db/database.js';
 import type { LoginRateLimit } from '../../server/src/domain/auth/login-rate-limit.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env.js';
+import { installTestFieldKeys } from './field-keys.js';
 
 export type DbKind = 'pg' | 'pglite';
 
@@ -86,6 +87,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const redisPrefix = shared?.redisPrefix ?? uniqueName('yptest');
   const dataDir = shared?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'yp-data-')));
   if (shared && dbKind === 'pglite') throw new Error('PGlite is single-process: a second node needs PostgreSQL');
+  if (!shared) await installTestFieldKeys(dataDir);
   const database = shared ? undefined : await freshDatabase(dbKind);
   const target = shared?.target ?? database!.target;
   const config = loadConfig({ DATA_DIR: dataDir, REDIS_PREFIX: redisPrefix, PUBLIC_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' });

@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.
 import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { TEST_DATABASE_URL } from './env.js';
 import { deleteRedisPrefix, testDbKind } from './platform.js';
+import { installTestFieldKeys } from './field-keys.js';
 
 export interface SharedDatabase {
   /** For YP_NODE_DB of test/support/server-process.ts. */
@@ -25,6 +26,7 @@ export async function prepareSharedDatabase(): Promise<SharedDatabase> {
   const id = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const redisPrefix = `yptest_${id}`;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'yp-node-'));
+  await installTestFieldKeys(dataDir);
   if (testDbKind() === 'pg') {
     const schema = `yptest_${id}`;
     const admin = await openDatabase({ kind: 'pg', url: TEST_DATABASE_URL });

@@ -9,9 +9,15 @@ import * as m0006 from './migrations/0006_booth_video.js';
 import * as m0007 from './migrations/0007_registry.js';
 import * as m0008 from './migrations/0008_cases.js';
 import * as m0009 from './migrations/0009_subsidies.js';
+import { hardshipSealed, type FlagCrypto } from './migrations/0010_hardship_sealed.js';
+
+export interface MigrationOptions {
+  /** The field key, for migrations that seal or open existing values (none needed on an empty database). */
+  fieldCrypto?: FlagCrypto;
+}
 
 /** Migrations in order; a new one is a new file added here, never an edit of an old one. */
-const MIGRATIONS: Record<string, Migration> = {
+const migrations = (options: MigrationOptions): Record<string, Migration> => ({
   '0001_foundation': m0001,
   '0002_fairs': m0002,
   '0003_jobs': m0003,
@@ -21,22 +27,33 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_registry': m0007,
   '0008_cases': m0008,
   '0009_subsidies': m0009,
-};
+  '0010_hardship_sealed': hardshipSealed(options.fieldCrypto),
+});
 
 class StaticMigrationProvider implements MigrationProvider {
+  readonly #options: MigrationOptions;
+
+  constructor(options: MigrationOptions) {
+    this.#options = options;
+  }
+
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve(MIGRATIONS);
+    return Promise.resolve(migrations(this.#options));
   }
 }
 
 /**
- * Brings the schema up to date; throws with the failing migration's name.
+ * The migrator over our migrations.
  * The bookkeeping tables are named with their schema: Kysely otherwise looks for them in every
  * schema and can mistake another database user's tables for ours.
  */
-export async function migrateToLatest(db: Kysely<Database>, schema = 'public'): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), migrationTableSchema: schema });
-  const { error, results } = await migrator.migrateToLatest();
+export function createMigrator(db: Kysely<Database>, schema = 'public', options: MigrationOptions = {}): Migrator {
+  return new Migrator({ db, provider: new StaticMigrationProvider(options), migrationTableSchema: schema });
+}
+
+/** Brings the schema up to date (all in one transaction); throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>, schema = 'public', options: MigrationOptions = {}): Promise<string[]> {
+  const { error, results } = await createMigrator(db, schema, options).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -77,7 +77,12 @@ export interface GraduateProfilesTable {
   hukou_town_id: string | null;
   job_intention: string | null;
   training_needs: string | null;
-  is_hardship: Generated<boolean>;
+  /**
+   * Hardship status (a low-income family), sealed: AES-256-CTR under the field key with a fresh IV
+   * on every write, false included (services/field-crypto.ts, sealFlag). Only code holding the key
+   * reads it (domain/registry/hardship.ts); SQL never can.
+   */
+  hardship_sealed: string;
   employment_status: Generated<'unemployed' | 'employed' | 'further_study' | 'not_seeking'>;
   /** The graduate agrees that employers may find them in candidate recommendations. */
   discoverable: Generated<boolean>;

@@ -4,9 +4,10 @@ import type { Database, GraduateRow, GraduateUpdate } from '../schema.js';
 import { paginate } from '../paginate.js';
 import { escapeLike } from './organisations.js';
 import { completenessOf, missingCensusFields } from '../../domain/registry/census-fields.js';
+import type { FieldCrypto } from '../../services/field-crypto.js';
 
-/** Maps a file to its API shape; the hardship flag is left out unless the reader may see it. */
-export function toGraduateProfile(row: GraduateRow, canSeeHardship: boolean): TGraduateProfile {
+/** Maps a file to its API shape; the hardship status only when given (opened for a reader who may see it). */
+function toGraduateProfile(row: GraduateRow, isHardship: boolean | undefined): TGraduateProfile {
   const profile: TGraduateProfile = {
     id: row.id,
     userId: row.user_id,
@@ -30,8 +31,14 @@ export function toGraduateProfile(row: GraduateRow, canSeeHardship: boolean): TG
     erasedAt: row.erased_at?.toISOString() ?? null,
   };
   profile.completeness = completenessOf(profile.missingFields);
-  if (canSeeHardship) profile.isHardship = row.is_hardship;
+  if (isHardship !== undefined) profile.isHardship = isHardship;
   return profile;
+}
+
+/** Maps files to their API shape; their hardship statuses are opened (in one batch) only if the reader may see them. */
+export async function toGraduateProfiles(crypto: FieldCrypto, rows: GraduateRow[], canSeeHardship: boolean): Promise<TGraduateProfile[]> {
+  const hardship = canSeeHardship ? await crypto.openFlags(rows.map((r) => r.hardship_sealed)) : [];
+  return rows.map((row, i) => toGraduateProfile(row, hardship[i]));
 }
 
 export function findGraduate(db: Kysely<Database>, id: string): Promise<GraduateRow | undefined> {
@@ -62,7 +69,6 @@ export function listGraduates(
 
 /** Columns a new file may leave to their defaults. */
 type DefaultedColumn =
-  | 'is_hardship'
   | 'employment_status'
   | 'discoverable'
   | 'national_id_sealed'
@@ -71,11 +77,16 @@ type DefaultedColumn =
   | 'is_registered_local'
   | 'erased_at';
 
+/** A new file; its hardship status (false unless given) is sealed here, as every file's is. */
 export async function insertGraduate(
   db: Kysely<Database>,
-  g: Omit<GraduateRow, 'created_at' | 'updated_at' | DefaultedColumn> & Partial<Pick<GraduateRow, DefaultedColumn>>,
+  crypto: Pick<FieldCrypto, 'sealFlag'>,
+  { isHardship = false, ...g }: Omit<GraduateRow, 'created_at' | 'updated_at' | 'hardship_sealed' | DefaultedColumn> & Partial<Pick<GraduateRow, DefaultedColumn>> & { isHardship?: boolean },
 ): Promise<void> {
-  await db.insertInto('graduate_profiles').values(g).execute();
+  await db
+    .insertInto('graduate_profiles')
+    .values({ ...g, hardship_sealed: await crypto.sealFlag(isHardship) })
+    .execute();
 }
 
 export async function updateGraduate(db: Kysely<Database>, id: string, changes: GraduateUpdate): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, FairRow } from '../schema.js';
 import type { BoothWithOrganisation } from './booths.js';
+import type { FieldCrypto } from '../../services/field-crypto.js';
 
 /**
  * Reads for the live fair's hot paths, each answering one request's checks in a single query,
@@ -52,8 +53,11 @@ export interface QueueAdmission {
   } | null;
 }
 
-/** Everything joining a booth's queue checks: the booth and its fair, the graduate's registration and profile, the rota. */
-export async function queueAdmission(db: Kysely<Database>, boothId: string, userId: string, now: Date): Promise<QueueAdmission | undefined> {
+/**
+ * Everything joining a booth's queue checks: the booth and its fair, the graduate's registration and
+ * profile (hardship opened with the field key, for a low-income lane), the rota.
+ */
+export async function queueAdmission(db: Kysely<Database>, crypto: Pick<FieldCrypto, 'openFlag'>, boothId: string, userId: string, now: Date): Promise<QueueAdmission | undefined> {
   const row = await db
     .selectFrom('booths')
     .innerJoin('fairs', 'fairs.id', 'booths.fair_id')
@@ -68,7 +72,7 @@ export async function queueAdmission(db: Kysely<Database>, boothId: string, user
       'graduate_profiles.graduation_year as profile_graduation_year',
       'graduate_profiles.job_intention as profile_job_intention',
       'graduate_profiles.hukou_town_id as profile_hukou_town_id',
-      'graduate_profiles.is_hardship as profile_is_hardship',
+      'graduate_profiles.hardship_sealed as profile_hardship_sealed',
     ])
     .select((eb) => [
       eb
@@ -90,7 +94,7 @@ export async function queueAdmission(db: Kysely<Database>, boothId: string, user
     profile_graduation_year,
     profile_job_intention,
     profile_hukou_town_id,
-    profile_is_hardship,
+    profile_hardship_sealed,
     is_registered,
     is_on_rota,
     ...fair
@@ -101,7 +105,7 @@ export async function queueAdmission(db: Kysely<Database>, boothId: string, user
     isRegistered: Boolean(is_registered),
     isOnRota: Boolean(is_on_rota),
     profile:
-      profile_id === null
+      profile_id === null || profile_hardship_sealed === null
         ? null
         : {
             school: profile_school,
@@ -110,7 +114,7 @@ export async function queueAdmission(db: Kysely<Database>, boothId: string, user
             graduationYear: profile_graduation_year,
             jobIntention: profile_job_intention,
             hukouTownId: profile_hukou_town_id,
-            isHardship: Boolean(profile_is_hardship),
+            isHardship: await crypto.openFlag(profile_hardship_sealed),
           },
   };
 }

@@ -59,7 +59,7 @@ export async function registerUser(ctx: AppContext, { input, meta, sessionTtlMs 
       region_id: null,
     });
     if (input.role === 'graduate') {
-      await insertGraduate(trx, {
+      await insertGraduate(trx, ctx.fieldCrypto, {
         id: randomUUID(),
         user_id: userId,
         name: input.name,

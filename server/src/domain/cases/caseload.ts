@@ -6,6 +6,7 @@ import { paginate } from '../../db/paginate.js';
 import { escapeLike } from '../../db/repositories/organisations.js';
 import { policy, townScope } from '../../policy.js';
 import { shanghaiDateTime } from '../fairs/export-fair-registrations.js';
+import { hardshipSealedValues, hasHardshipSql } from '../registry/hardship.js';
 import { lastContactSql, noContactCutoff, noContactSinceSql } from './case-scope.js';
 
 const EXPORT_LIMIT = 20_000;
@@ -21,14 +22,15 @@ function scopedGraduates(ctx: AppContext, actor: TSessionUser): GraduateQuery {
   return q;
 }
 
-function filteredCaseload(ctx: AppContext, actor: TSessionUser, query: TCaseloadQuery): GraduateQuery {
+async function filteredCaseload(ctx: AppContext, actor: TSessionUser, query: TCaseloadQuery): Promise<GraduateQuery> {
   if (!policy.canViewCaseload(actor)) throw AppError.notFound('Route');
   // Hardship is sensitive: filtering by it would reveal it, so only those who may see it may filter.
   if (query.priority === 'hardship' && !policy.canSeeHardship(actor)) throw AppError.forbidden('The hardship filter is for authorised staff only');
   let q = scopedGraduates(ctx, actor);
   if (query.townId) q = q.where('g.hukou_town_id', '=', query.townId);
   if (query.employmentStatus) q = q.where('g.employment_status', '=', query.employmentStatus);
-  if (query.priority === 'hardship') q = q.where('g.is_hardship', '=', true);
+  // The statuses are sealed: the files with hardship are found by opening those of the towns asked about.
+  if (query.priority === 'hardship') q = q.where(hasHardshipSql(await hardshipSealedValues(ctx, query.townId ? [query.townId] : townScope(actor)), 'g'));
   // Registered locally: the graduate's hukou is in one of the district's towns.
   if (query.priority === 'local') q = q.where('g.hukou_town_id', 'is not', null);
   if (query.noContact) q = q.where(noContactSinceSql('g', noContactCutoff(ctx.clock())));
@@ -50,7 +52,7 @@ function caseloadColumns(q: GraduateQuery) {
       'g.hukou_town_id',
       't.name as town_name',
       'g.employment_status',
-      'g.is_hardship',
+      'g.hardship_sealed',
       lastContactSql('g').as('last_contact_at'),
       sql<number>`(select count(*)::int from case_checklist_marks m join case_checklist_items i on i.id = m.item_id where m.graduate_id = g.id and not i.is_retired)`.as('crossed'),
       sql<number>`(select count(*)::int from case_checklist_items i where not i.is_retired)`.as('total'),
@@ -62,7 +64,7 @@ function caseloadColumns(q: GraduateQuery) {
 
 type CaseloadRow = Awaited<ReturnType<ReturnType<typeof caseloadColumns>['execute']>>[number];
 
-function toCaseloadItem(row: CaseloadRow, canSeeHardship: boolean): TCaseloadItem {
+function toCaseloadItem(row: CaseloadRow, isHardship: boolean | undefined): TCaseloadItem {
   const item: TCaseloadItem = {
     id: row.id,
     name: row.name,
@@ -76,38 +78,40 @@ function toCaseloadItem(row: CaseloadRow, canSeeHardship: boolean): TCaseloadIte
     total: Number(row.total),
     services: Number(row.services),
   };
-  if (canSeeHardship) item.isHardship = row.is_hardship;
+  if (isHardship !== undefined) item.isHardship = isHardship;
   return item;
+}
+
+/** Caseload rows as items; their hardship statuses opened (in one batch) only for those who may see them. */
+async function toCaseloadItems(ctx: AppContext, actor: TSessionUser, rows: CaseloadRow[]): Promise<TCaseloadItem[]> {
+  const hardship = policy.canSeeHardship(actor) ? await ctx.fieldCrypto.openFlags(rows.map((r) => r.hardship_sealed)) : [];
+  return rows.map((row, i) => toCaseloadItem(row, hardship[i]));
 }
 
 /** A caseworker's caseload: the graduates of their towns, filtered, with checklist progress and last contact. */
 export async function listCaseload(ctx: AppContext, actor: TSessionUser, query: TCaseloadQuery): Promise<TPage<TCaseloadItem>> {
-  const page = await paginate(filteredCaseload(ctx, actor, query), query, (q) => caseloadColumns(q as GraduateQuery) as never);
-  const canSeeHardship = policy.canSeeHardship(actor);
-  return { ...page, items: (page.items as CaseloadRow[]).map((row) => toCaseloadItem(row, canSeeHardship)) };
+  const page = await paginate(await filteredCaseload(ctx, actor, query), query, (q) => caseloadColumns(q as GraduateQuery) as never);
+  return { ...page, items: await toCaseloadItems(ctx, actor, page.items as CaseloadRow[]) };
 }
 
 export async function exportCaseload(ctx: AppContext, actor: TSessionUser, query: TCaseloadQuery): Promise<TCsvTable> {
-  const rows = await caseloadColumns(filteredCaseload(ctx, actor, query)).limit(EXPORT_LIMIT).execute();
+  const items = await toCaseloadItems(ctx, actor, await caseloadColumns(await filteredCaseload(ctx, actor, query)).limit(EXPORT_LIMIT).execute());
   const canSeeHardship = policy.canSeeHardship(actor);
   return {
     filename: 'caseload.csv',
     columns: ['姓名 Name', '手机号 Phone', '学校 School', '户籍镇街 Town', '就业状态 Status', ...(canSeeHardship ? ['困难家庭 Hardship'] : []), '最近联系 Last contact', '已销项 Crossed', '销项总数 Items', '服务次数 Services'],
-    rows: rows.map((r) => {
-      const item = toCaseloadItem(r, canSeeHardship);
-      return [
-        item.name,
-        item.phone,
-        item.school,
-        item.townName,
-        STATUS_LABELS[item.employmentStatus] ?? item.employmentStatus,
-        ...(canSeeHardship ? [item.isHardship ? '是' : '否'] : []),
-        item.lastContactAt ? shanghaiDateTime(item.lastContactAt) : null,
-        item.crossed,
-        item.total,
-        item.services,
-      ];
-    }),
+    rows: items.map((item) => [
+      item.name,
+      item.phone,
+      item.school,
+      item.townName,
+      STATUS_LABELS[item.employmentStatus] ?? item.employmentStatus,
+      ...(canSeeHardship ? [item.isHardship ? '是' : '否'] : []),
+      item.lastContactAt ? shanghaiDateTime(item.lastContactAt) : null,
+      item.crossed,
+      item.total,
+      item.services,
+    ]),
   };
 }
 

@@ -84,7 +84,7 @@ export async function getCaseFile(ctx: AppContext, actor: TSessionUser, id: stri
     progress: { crossed: checklist.filter((c) => c.isCrossed).length, total: checklist.length },
     canEdit: isStaffReader,
   };
-  if (policy.canSeeHardship(actor)) file.graduate.isHardship = row.is_hardship;
+  if (policy.canSeeHardship(actor)) file.graduate.isHardship = await ctx.fieldCrypto.openFlag(row.hardship_sealed);
   if (isStaffReader) file.history = await checklistHistory(ctx.db, id);
   return file;
 }

@@ -16,7 +16,7 @@ import type { AppContext } from '../../context.js';
 import { isStaff, policy, townScope } from '../../policy.js';
 import { MISSING_SQL } from '../registry/census-fields.js';
 import { districtToday } from '../jobs/load-job.js';
-import { GOAL_SQL, GROUP_SQL, IS_FILE, goalCountsByTown, sumCounts, type TownCounts } from './goal-counts.js';
+import { GOAL_SQL, IS_FILE, goalCountsByTown, groupCondition, sumCounts, type TownCounts } from './goal-counts.js';
 
 interface TownInfo {
   id: string;
@@ -55,7 +55,7 @@ function area(id: string | null, name: string, counts: TownCounts[], showLowInco
  */
 export async function getDashboard(ctx: AppContext, actor: TSessionUser): Promise<TDashboard> {
   const { scope, towns, regions } = await viewerTowns(ctx, actor);
-  const counts = await goalCountsByTown(ctx.db, scope);
+  const counts = await goalCountsByTown(ctx, scope);
   const byTown = new Map(counts.map((c) => [c.townId, c]));
   const showLowIncome = policy.canSeeHardship(actor);
   const of = (townIds: string[]) => townIds.map((id) => byTown.get(id)).filter((c): c is TownCounts => c !== undefined);
@@ -98,7 +98,7 @@ export async function listGoal(ctx: AppContext, actor: TSessionUser, goal: TGoal
     .leftJoin('towns', 'towns.id', 'graduate_profiles.hukou_town_id')
     .where(IS_FILE)
     .where(inTowns)
-    .where(GROUP_SQL[query.group])
+    .where(await groupCondition(ctx, query.group, district ? null : townIds))
     .orderBy('towns.name')
     .orderBy('graduate_profiles.name')
     .limit(5000);

@@ -1,7 +1,8 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { CENSUS_FIELDS, type TGoalCounts } from '@yunpin/shared';
-import type { Database } from '../../db/schema.js';
+import type { AppContext } from '../../context.js';
 import { MISSING_SQL } from '../registry/census-fields.js';
+import { hardshipSealedValues, hasHardshipSql } from '../registry/hardship.js';
 import { servedSql, servicesSql } from '../cases/outreach.js';
 
 /**
@@ -21,12 +22,26 @@ export const GOAL_SQL = {
 /** Files the registry counts: erased ones (a deletion request carried out) are no longer files. */
 export const IS_FILE = sql<boolean>`graduate_profiles.erased_at is null`;
 
-export const GROUP_SQL = {
-  all: sql<boolean>`true`,
-  local: sql<boolean>`graduate_profiles.is_registered_local`,
-  low_income: sql<boolean>`graduate_profiles.is_hardship`,
-} as const;
-export type TGroup = keyof typeof GROUP_SQL;
+export const GROUPS = ['all', 'local', 'low_income'] as const;
+export type TGroup = (typeof GROUPS)[number];
+
+/**
+ * The priority groups as SQL conditions on one file, like GOAL_SQL. Low income is the hardship
+ * status, which SQL cannot read (it is sealed): `hardship` names the files whose status opened to
+ * true in the application (`hardshipSealedValues`), passed as one array parameter.
+ */
+export function groupSql(hardship: readonly string[]): Record<TGroup, RawBuilder<boolean>> {
+  return {
+    all: sql<boolean>`true`,
+    local: sql<boolean>`graduate_profiles.is_registered_local`,
+    low_income: hasHardshipSql(hardship),
+  };
+}
+
+/** One group's condition for files of `towns` (all when null); hardship is opened only for the low-income group. */
+export async function groupCondition(ctx: Pick<AppContext, 'db' | 'fieldCrypto'>, group: TGroup, towns: readonly string[] | null): Promise<RawBuilder<boolean>> {
+  return groupSql(group === 'low_income' ? await hardshipSealedValues(ctx, towns) : [])[group];
+}
 
 export interface TownCounts {
   townId: string | null;
@@ -42,10 +57,13 @@ const count = (alias: string, condition: RawBuilder<boolean>) => sql`count(*) fi
  * The goals per town (the graduate's hukou town; null for files without one), for all graduates and
  * each priority group: two grouped scans, one over the files and one over the subsidy claims.
  */
-export async function goalCountsByTown(db: Kysely<Database>, towns: string[] | null): Promise<TownCounts[]> {
+export async function goalCountsByTown(ctx: Pick<AppContext, 'db' | 'fieldCrypto'>, towns: string[] | null): Promise<TownCounts[]> {
+  const { db } = ctx;
   const inScope = towns === null ? sql<boolean>`true` : towns.length ? sql<boolean>`graduate_profiles.hukou_town_id in (${sql.join(towns)})` : sql<boolean>`false`;
-  const groups = Object.keys(GROUP_SQL) as TGroup[];
+  const groups = [...GROUPS];
+  const inGroup = groupSql(await hardshipSealedValues(ctx, towns));
   // Each file's flags once (one pass, services joined by hash rather than probed per file), then counted per group.
+  // Materialized: inlined, the low-income set lookup would run again in every count's filter (≈50 ms at 30,000 files).
   const fileColumns = groups.flatMap((g) => {
     const cond = sql.ref(`f.${g}`);
     return [
@@ -58,16 +76,16 @@ export async function goalCountsByTown(db: Kysely<Database>, towns: string[] | n
   });
   const files = await sql<Record<string, number | string | null>>`
     with served as (select distinct graduate_id from (${servicesSql()}) s),
-    f as (
+    f as materialized (
       select graduate_profiles.hukou_town_id as town_id,
-        ${sql.join(groups.map((g) => sql`${GROUP_SQL[g]} as ${sql.ref(g)}`))},
+        ${sql.join(groups.map((g) => sql`${inGroup[g]} as ${sql.ref(g)}`))},
         ${GOAL_SQL.censusClear} as census_clear, ${GOAL_SQL.unemployed} as unemployed, ${GOAL_SQL.employed} as employed,
         served.graduate_id is not null as served
       from graduate_profiles left join served on served.graduate_id = graduate_profiles.id
       where ${IS_FILE} and ${inScope}
     )
     select f.town_id, ${sql.join(fileColumns)} from f group by f.town_id`.execute(db);
-  const claimColumns = groups.flatMap((g) => [count(`${g}_approved`, sql`${GROUP_SQL[g]} and c.approved_at is not null`), count(`${g}_paid`, sql`${GROUP_SQL[g]} and c.status = 'paid'`)]);
+  const claimColumns = groups.flatMap((g) => [count(`${g}_approved`, sql`${inGroup[g]} and c.approved_at is not null`), count(`${g}_paid`, sql`${inGroup[g]} and c.status = 'paid'`)]);
   const claims = await sql<Record<string, number | string | null>>`
     select graduate_profiles.hukou_town_id as town_id, ${sql.join(claimColumns)}
     from subsidy_claims c join graduate_profiles on graduate_profiles.id = c.graduate_id

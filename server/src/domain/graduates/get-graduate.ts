@@ -2,7 +2,7 @@ import { AppError, type TGraduateProfile, type TSessionUser } from '@yunpin/shar
 import type { AppContext, RequestMeta } from '../../context.js';
 import { logHardshipRead } from '../registry/hardship.js';
 import type { GraduateRow } from '../../db/schema.js';
-import { findGraduate, toGraduateProfile } from '../../db/repositories/graduates.js';
+import { findGraduate, toGraduateProfiles } from '../../db/repositories/graduates.js';
 import { policy } from '../../policy.js';
 
 /** Loads a file the actor may read, or throws not_found (also when it exists but is not theirs). */
@@ -16,5 +16,6 @@ export async function getGraduate(ctx: AppContext, actor: TSessionUser, id: stri
   const row = await loadReadableGraduate(ctx, actor, id);
   const canSeeHardship = policy.canSeeHardship(actor);
   if (canSeeHardship) await logHardshipRead(ctx, actor, [row.id], meta);
-  return toGraduateProfile(row, canSeeHardship);
+  const [profile] = await toGraduateProfiles(ctx.fieldCrypto, [row], canSeeHardship);
+  return profile!;
 }

@@ -1,7 +1,7 @@
 import { AppError, type TGraduateProfile, type TSessionUser, type TUpdateGraduateProfile } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../../context.js';
 import type { GraduateUpdate } from '../../db/schema.js';
-import { findGraduate, toGraduateProfile, updateGraduate as updateRow } from '../../db/repositories/graduates.js';
+import { findGraduate, toGraduateProfiles, updateGraduate as updateRow } from '../../db/repositories/graduates.js';
 import { findTown } from '../../db/repositories/geography.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { policy } from '../../policy.js';
@@ -26,7 +26,7 @@ const COLUMN_OF = {
   hukouTownId: 'hukou_town_id',
   jobIntention: 'job_intention',
   trainingNeeds: 'training_needs',
-  isHardship: 'is_hardship',
+  isHardship: 'hardship_sealed',
   employmentStatus: 'employment_status',
   isRegisteredLocal: 'is_registered_local',
   discoverable: 'discoverable',
@@ -37,7 +37,7 @@ export async function updateGraduate(ctx: AppContext, { actor, id, input, meta }
   const row = await loadReadableGraduate(ctx, actor, id);
   if (!policy.canEditGraduate(actor, row)) throw AppError.forbidden('You may read this file but not change it');
   if (input.isHardship !== undefined && !policy.canSetHardship(actor)) throw AppError.forbidden('Only office staff may set the hardship flag');
-  if (input.isHardship === true && !row.is_hardship && !(await hasActiveHardshipConsent(ctx.db, id))) {
+  if (input.isHardship === true && !(await ctx.fieldCrypto.openFlag(row.hardship_sealed)) && !(await hasActiveHardshipConsent(ctx.db, id))) {
     throw new AppError('conflict', '记录困难家庭身份前须先登记本人同意 / Record the consent before setting the hardship flag (registry hardship record)');
   }
   if (input.isRegisteredLocal !== undefined && !policy.canSetEmploymentStatus(actor)) {
@@ -56,6 +56,8 @@ export async function updateGraduate(ctx: AppContext, { actor, id, input, meta }
   for (const [field, value] of Object.entries(input) as [keyof TUpdateGraduateProfile, unknown][]) {
     if (value !== undefined) changes[COLUMN_OF[field]] = value;
   }
+  // Hardship is written sealed, with a fresh IV (the same status written again looks different).
+  if (input.isHardship !== undefined) changes[COLUMN_OF.isHardship] = await ctx.fieldCrypto.sealFlag(input.isHardship);
   await ctx.db.transaction().execute(async (trx) => {
     await updateRow(trx, id, changes as GraduateUpdate);
     // Field names only: the audit trail must not become a second copy of personal data.
@@ -63,5 +65,6 @@ export async function updateGraduate(ctx: AppContext, { actor, id, input, meta }
   });
   const updated = await findGraduate(ctx.db, id);
   if (!updated) throw AppError.notFound('Graduate file');
-  return toGraduateProfile(updated, policy.canSeeHardship(actor));
+  const [profile] = await toGraduateProfiles(ctx.fieldCrypto, [updated], policy.canSeeHardship(actor));
+  return profile!;
 }

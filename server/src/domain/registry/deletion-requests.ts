@@ -125,6 +125,7 @@ async function loadDecidable(ctx: AppContext, actor: TSessionUser, id: string) {
 export async function executeDeletion(ctx: AppContext, { actor, id, note, meta }: DecideOptions): Promise<TDeletionRequest> {
   const { file } = await loadDecidable(ctx, actor, id);
   const now = ctx.clock();
+  const noHardship = await ctx.fieldCrypto.sealFlag(false);
   const orphanedBlobs = await ctx.db.transaction().execute(async (trx) => {
     const kept = await trx
       .selectFrom('applications')
@@ -161,7 +162,7 @@ export async function executeDeletion(ctx: AppContext, { actor, id, note, meta }
         graduation_year: null,
         job_intention: null,
         training_needs: null,
-        is_hardship: false,
+        hardship_sealed: noHardship,
         discoverable: false,
         is_registered_local: false,
         national_id_sealed: null,

@@ -1,11 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { AppError, type THardshipConsent, type THardshipRecord, type TRecordHardship, type TSessionUser } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../../context.js';
 import type { Database, HardshipConsentRow } from '../../db/schema.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { policy } from '../../policy.js';
 import { loadReadableGraduate } from '../graduates/get-graduate.js';
+
+/**
+ * The files with hardship among those of `towns` (all files when null), found by opening every
+ * sealed status here (the database cannot tell them apart), given as their sealed values: a sealed
+ * value fixes its status, so `hardship_sealed = any(<these>)` selects exactly those files in SQL.
+ * One aggregated row of the values alone: at 30,000 files half the time of one with the ids
+ * (uuid-to-text conversion and twice the bytes) and a third of a row per file; they open in one AES call.
+ */
+export async function hardshipSealedValues(ctx: Pick<AppContext, 'db' | 'fieldCrypto'>, towns: readonly string[] | null): Promise<string[]> {
+  if (towns?.length === 0) return [];
+  let q = ctx.db.selectFrom('graduate_profiles').select(sql<string | null>`string_agg(hardship_sealed, ',')`.as('sealed'));
+  if (towns) q = q.where('hukou_town_id', 'in', towns);
+  const { sealed } = await q.executeTakeFirstOrThrow();
+  if (!sealed) return [];
+  // Sealed values are base64url and dots: a comma never occurs in one.
+  const values = sealed.split(',');
+  const flags = await ctx.fieldCrypto.openFlags(values);
+  return values.filter((_, i) => flags[i]);
+}
+
+/** SQL: the file (`graduate_profiles`, or the alias given) is one of those `hardshipSealedValues` returned. */
+export function hasHardshipSql(sealedValues: readonly string[], table = 'graduate_profiles'): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(`${table}.hardship_sealed`)} = any(${sealedValues}::text[])`;
+}
 
 export async function hasActiveHardshipConsent(db: Kysely<Database>, graduateId: string): Promise<boolean> {
   const row = await db.selectFrom('hardship_consents').select('id').where('graduate_id', '=', graduateId).where('withdrawn_at', 'is', null).executeTakeFirst();
@@ -54,7 +78,7 @@ export async function getHardship(ctx: AppContext, { actor, graduateId, meta }: 
   const row = await loadReadableGraduate(ctx, actor, graduateId);
   if (!policy.canReadHardshipRecord(actor, row)) throw AppError.notFound('Graduate file');
   await logHardshipRead(ctx, actor, [row.id], meta);
-  return hardshipRecord(ctx.db, row.id, row.is_hardship);
+  return hardshipRecord(ctx.db, row.id, await ctx.fieldCrypto.openFlag(row.hardship_sealed));
 }
 
 /**
@@ -67,6 +91,7 @@ export async function recordHardship(ctx: AppContext, { actor, graduateId, meta,
   if (!policy.canRecordHardship(actor, row)) throw AppError.forbidden('Only caseworkers of the town and admins record hardship');
   if (row.erased_at) throw new AppError('conflict', '该档案已按本人申请删除 / This file was erased at the graduate\'s request');
   const now = ctx.clock();
+  const sealed = await ctx.fieldCrypto.sealFlag(input.isHardship);
   await ctx.db.transaction().execute(async (trx) => {
     if (input.isHardship) {
       await trx
@@ -76,7 +101,7 @@ export async function recordHardship(ctx: AppContext, { actor, graduateId, meta,
     } else {
       await trx.updateTable('hardship_consents').set({ withdrawn_at: now }).where('graduate_id', '=', row.id).where('withdrawn_at', 'is', null).execute();
     }
-    await trx.updateTable('graduate_profiles').set({ is_hardship: input.isHardship, updated_at: now }).where('id', '=', row.id).execute();
+    await trx.updateTable('graduate_profiles').set({ hardship_sealed: sealed, updated_at: now }).where('id', '=', row.id).execute();
     // The audit names the action, not the status: the log must not become a list of hardship cases.
     await appendAudit(trx, { actorId: actor.id, action: 'graduate.hardship_recorded', entityType: 'graduate', entityId: row.id, detail: {}, ip: meta.ip });
   });

@@ -216,8 +216,10 @@ export async function importGraduates(ctx: AppContext, { actor, mode, sheet, met
   }
   const now = ctx.clock();
   const sealed = await Promise.all(valid.map((v) => nationalIdColumns(ctx.fieldCrypto, v.nationalId)));
+  // The import records no hardship: a new file's status is "no", sealed like every other.
+  const noHardship = await Promise.all(valid.map((v) => (v.existingId ? '' : ctx.fieldCrypto.sealFlag(false))));
   await ctx.db.transaction().execute(async (trx) => {
-    const inserts = valid.flatMap((v, i) => (v.existingId ? [] : [{ id: randomUUID(), user_id: null, ...v.values, ...sealed[i]!, created_at: now, updated_at: now }]));
+    const inserts = valid.flatMap((v, i) => (v.existingId ? [] : [{ id: randomUUID(), user_id: null, ...v.values, ...sealed[i]!, hardship_sealed: noHardship[i]!, created_at: now, updated_at: now }]));
     for (let i = 0; i < inserts.length; i += BATCH) await trx.insertInto('graduate_profiles').values(inserts.slice(i, i + BATCH)).execute();
     const updates = valid.flatMap((v, i) => (v.existingId ? [{ id: v.existingId, ...v.values, ...sealed[i]! }] : []));
     for (let i = 0; i < updates.length; i += BATCH) await updateFiles(trx, updates.slice(i, i + BATCH), now);

@@ -23,7 +23,7 @@ export async function produceWeeklyReport(ctx: AppContext, options: { weekStart?
   if (existing) return { id: existing.id, isNew: false, weekStart: week.weekStart };
 
   const [graduates, contacted, served, employed, paid, towns, regions] = await Promise.all([
-    registeredGraduates(ctx.db, week.cutoff),
+    registeredGraduates(ctx.db, week.cutoff, ctx.fieldCrypto),
     contactedGraduates(ctx.db, week.cutoff),
     servedGraduates(ctx.db, week.cutoff),
     employedGraduates(ctx.db),

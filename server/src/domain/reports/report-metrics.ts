@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { FieldCrypto } from '../../services/field-crypto.js';
 import { contactedSql, servedSql } from '../cases/outreach.js';
 import { GOAL_SQL, IS_FILE } from '../dashboard/goal-counts.js';
 
@@ -18,11 +19,12 @@ const ids = (rows: { id: string }[]): MetricSet => new Set(rows.map((r) => r.id)
 
 /**
  * Registered: graduate files on record before the cutoff. Local means registered (户籍) in one of the
- * district's towns; low-income is the hardship flag.
+ * district's towns; low-income is the hardship status, opened with the field key (one batch).
  */
-export async function registeredGraduates(db: Kysely<Database>, cutoff: Date): Promise<GraduateFacts[]> {
-  const rows = await db.selectFrom('graduate_profiles').select(['id', 'hukou_town_id', 'is_hardship']).where('created_at', '<', cutoff).execute();
-  return rows.map((r) => ({ id: r.id, townId: r.hukou_town_id, isLocal: r.hukou_town_id !== null, isLowIncome: r.is_hardship }));
+export async function registeredGraduates(db: Kysely<Database>, cutoff: Date, crypto: Pick<FieldCrypto, 'openFlags'>): Promise<GraduateFacts[]> {
+  const rows = await db.selectFrom('graduate_profiles').select(['id', 'hukou_town_id', 'hardship_sealed']).where('created_at', '<', cutoff).execute();
+  const hardship = await crypto.openFlags(rows.map((r) => r.hardship_sealed));
+  return rows.map((r, i) => ({ id: r.id, townId: r.hukou_town_id, isLocal: r.hukou_town_id !== null, isLowIncome: hardship[i]! }));
 }
 
 /** Graduate files (not erased) that meet a condition on `graduate_profiles`. */

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, NewUser } from '../../db/schema.js';
+import type { FieldCrypto } from '../../services/field-crypto.js';
 import { hashPassword } from '../auth/passwords.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { seedDemoFairs } from './seed-demo-fairs.js';
@@ -50,9 +51,9 @@ export function newDemoPassword(): string {
  * Seeds the demo district in one transaction: the development zone and five regions of towns,
  * employers with an admin each (a recruiter for some), graduates' files (some with accounts),
  * one caseworker per town, a district organiser, a regional organiser and an administrator,
- * and the demo job fairs (one of them always live).
+ * and the demo job fairs (one of them always live). Hardship statuses are sealed with the field key.
  */
-export async function seedDemo(db: Kysely<Database>, password: string, scale: SeedScale = DEMO_SCALE): Promise<SeedResult> {
+export async function seedDemo(db: Kysely<Database>, crypto: Pick<FieldCrypto, 'sealFlag'>, password: string, scale: SeedScale = DEMO_SCALE): Promise<SeedResult> {
   const random = seededRandom(20_200_615);
   const passwordHash = await hashPassword(password);
   const logins: DemoLogin[] = [];
@@ -112,7 +113,7 @@ export async function seedDemo(db: Kysely<Database>, password: string, scale: Se
       if (i < 30) addUser({ role: 'recruiter', name: `${personName()}（招聘）`, phone: nextPhone(7), organisation_id: org.id }, i === 0);
     });
 
-    const graduateRows = Array.from({ length: scale.graduates }, (_, i) => {
+    const graduates = Array.from({ length: scale.graduates }, (_, i) => {
       const name = personName();
       const hasAccount = i < 50;
       const user = hasAccount ? addUser({ role: 'graduate', name, phone: nextPhone(9) }, i === 0) : undefined;
@@ -131,7 +132,7 @@ export async function seedDemo(db: Kysely<Database>, password: string, scale: Se
         hukou_town_id: (random() < 0.02 ? towns[0] : pick(random, towns.slice(1)))?.id ?? null,
         job_intention: pick(random, INTENTIONS),
         training_needs: pick(random, TRAINING),
-        is_hardship: random() < 0.05,
+        isHardship: random() < 0.05,
         employment_status: status < 0.55 ? 'unemployed' : status < 0.9 ? 'employed' : status < 0.97 ? 'further_study' : 'not_seeking',
         discoverable: random() < 0.5,
       };
@@ -139,6 +140,7 @@ export async function seedDemo(db: Kysely<Database>, password: string, scale: Se
 
     await insertChunked(trx, 'users', users as unknown as Record<string, unknown>[]);
     await insertChunked(trx, 'caseworker_towns', caseworkers.map((c) => ({ user_id: c.user.id, town_id: c.townId })));
+    const graduateRows = await Promise.all(graduates.map(async ({ isHardship, ...g }) => ({ ...g, hardship_sealed: await crypto.sealFlag(isHardship) })));
     await insertChunked(trx, 'graduate_profiles', graduateRows);
     await appendAudit(trx, {
       actorId: null,
