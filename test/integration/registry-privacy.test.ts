@@ -10,6 +10,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { uploadFile } from '../support/uploads.js';
 import { DEMO_RESUME_ZH, makeResumeDocx } from '../support/resume-fixtures.js';
 import { makeRegistryCsv, registryRow, uploadRegistry } from '../support/registry-fixtures.js';
+import { insertDueFollowUp } from '../support/placement-fixtures.js';
 
 /** The canary: a national ID that must never appear in logs, jobs or responses to those who may not see it. */
 const CANARY_ID = makeNationalId('310117', '20040229', 777);
@@ -173,18 +174,45 @@ describe('registry privacy', () => {
     expect((await caseworker.get(`/api/v1/registry/graduates/${f.graduates.a}/hardship`)).body.isHardship).toBe(true);
   });
 
-  it('erases a file at the graduate’s request, keeps the signed contract, and records both', async () => {
+  it('erases a file at the graduate’s request with its case file, keeps the signed contract and funded subsidies, and records both', async () => {
     const db = t.platform.ctx.db;
     const graduate = await loginAs(t.url, f.logins.graduate, PASSWORD);
     await insertTestResume(db, f.graduates.a);
     const open = await insertTestApplication(db, await insertTestJob(db, { organisationId: f.orgs.a, townId: f.towns.a }), f.graduates.a);
-    const signed = await insertTestApplication(db, await insertTestJob(db, { organisationId: f.orgs.a, townId: f.towns.a }), f.graduates.a);
+    const signedJob = await insertTestJob(db, { organisationId: f.orgs.a, townId: f.towns.a });
+    const signed = await insertTestApplication(db, signedJob, f.graduates.a);
     await db.updateTable('applications').set({ status: 'hired' }).where('id', '=', signed).execute();
     const offerId = randomUUID();
     await db
       .insertInto('offers')
       .values({ id: offerId, reference: `YP-TEST-${offerId.slice(0, 8)}`, application_id: signed, organisation_id: f.orgs.a, status: 'completed', position: '开发工程师', salary_monthly_yuan: 9000, start_date: '2026-09-01', probation_months: 3, location: '泗泾镇', expires_at: new Date(Date.now() + 86_400_000), completed_at: new Date() })
       .execute();
+
+    // The case file: a contact note (it crosses "contacted"), three services, the signed offer's placement
+    // with its follow-up, a job change the graduate reported with its own, and three subsidy claims.
+    const NOTE = '家访：父亲失业，母亲患病，家庭收入低';
+    const contactTemplate = await db.selectFrom('case_note_templates').select('id').where('is_contact', '=', true).executeTakeFirstOrThrow();
+    expect((await caseworker.post(`/api/v1/cases/${f.graduates.a}/notes`, { templateId: contactTemplate.id, body: NOTE })).status).toBe(201);
+    const service = async (body: Record<string, unknown>) => (await caseworker.post(`/api/v1/cases/${f.graduates.a}/services`, { date: '2026-08-01', ...body })).body.id as string;
+    const introduction = await service({ type: 'job_introduction', jobId: signedJob });
+    const internship = await service({ type: 'internship', provider: '上海甲科技有限公司' });
+    const guidance = await service({ type: 'career_guidance', note: '简历修改' });
+    const { placementId, followUpId } = await insertDueFollowUp(t.platform.ctx, offerId);
+    const jobChange = randomUUID();
+    await db.insertInto('placements').values({ id: jobChange, graduate_id: f.graduates.a, organisation_id: null, employer_name: '某外区公司', position: '销售', start_date: '2026-12-01', previous_placement_id: placementId, created_at: new Date() }).execute();
+    await db.insertInto('followups').values({ id: randomUUID(), placement_id: jobChange, month: 1, due_at: new Date() }).execute();
+    const claim = async (values: { kind: 'hiring' | 'job_search' | 'internship'; status: 'submitted' | 'approved' | 'paid'; organisation_id?: string }) => {
+      const claimId = randomUUID();
+      const approvedAt = values.status === 'submitted' ? null : new Date();
+      await db.insertInto('subsidy_claims').values({ id: claimId, graduate_id: f.graduates.a, amount_yuan: 1500, approved_at: approvedAt, paid_at: values.status === 'paid' ? new Date() : null, ...values }).execute();
+      return claimId;
+    };
+    const paid = await claim({ kind: 'job_search', status: 'paid' });
+    await db.insertInto('payment_ledger').values({ id: randomUUID(), idempotency_key: `pay-${paid}`, claim_id: paid, amount_yuan: 1500, payee: '李明', reference: 'BANK-0001', recorded_by: f.userIds.admin, created_at: new Date() }).execute();
+    const approvedInternship = await claim({ kind: 'internship', status: 'approved', organisation_id: f.orgs.a });
+    await claim({ kind: 'hiring', status: 'submitted', organisation_id: f.orgs.b });
+    const ticks = await db.selectFrom('case_checklist_marks').select('item_id').where('graduate_id', '=', f.graduates.a).execute();
+    expect(ticks.length).toBeGreaterThan(0);
 
     const request = await graduate.post('/api/v1/me/deletion-requests', { reason: '不再需要平台服务' });
     expect(request.status, JSON.stringify(request.body)).toBe(201);
@@ -196,17 +224,44 @@ describe('registry privacy', () => {
 
     const done = await caseworker.post(`/api/v1/registry/deletion-requests/${request.body.id}/execute`, { note: '已核实本人身份' });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body).toMatchObject({
-      status: 'executed',
-      decidedBy: f.userIds.caseworker,
-      removed: { contact: true, nationalId: true, resumes: 2, applications: 1, hardshipAndConsents: 2, account: true },
-      kept: { applications: 1, signedOffers: 1 },
-    });
+    const removedCounts = {
+      contact: true,
+      nationalId: true,
+      resumes: 2,
+      applications: 1,
+      hardshipAndConsents: 2,
+      caseNotes: 1,
+      checklistTicks: ticks.length,
+      services: 1,
+      placements: 1,
+      followUps: 1,
+      subsidyClaims: 1,
+      account: true,
+    };
+    const keptCounts = { applications: 1, signedOffers: 1, placements: 1, followUps: 1, subsidyClaims: 2, payments: 1, services: 2 };
+    expect(done.body).toMatchObject({ status: 'executed', decidedBy: f.userIds.caseworker, removed: removedCounts, kept: keptCounts });
+    expect(done.body.removed.checklistHistory).toBeGreaterThanOrEqual(ticks.length);
     expect(done.body.kept.basis).toContain('个人信息保护法');
+    expect(done.body.kept.fundsBasis).toContain('会计');
     const file = await db.selectFrom('graduate_profiles').selectAll().where('id', '=', f.graduates.a).executeTakeFirstOrThrow();
     expect(file).toMatchObject({ name: '李明', phone: null, email: null, national_id_sealed: null, national_id_hash: null, hukou_town_id: f.towns.a });
     expect(await t.platform.ctx.fieldCrypto.openFlag(file.hardship_sealed)).toBe(false);
     expect(file.erased_at).not.toBeNull();
+
+    // The case file: notes, ticks and their history are gone; what a kept record rests on stays.
+    for (const table of ['case_notes', 'case_checklist_marks', 'case_checklist_events', 'case_activity'] as const) {
+      expect(await db.selectFrom(table).select('graduate_id').where('graduate_id', '=', f.graduates.a).execute(), table).toEqual([]);
+    }
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+    expect(ids(await db.selectFrom('case_services').select('id').where('graduate_id', '=', f.graduates.a).execute())).toEqual([introduction, internship].sort());
+    expect(await db.selectFrom('case_services').select('id').where('id', '=', guidance).execute()).toEqual([]);
+    expect(ids(await db.selectFrom('placements').select('id').where('graduate_id', '=', f.graduates.a).execute())).toEqual([placementId]);
+    expect(ids(await db.selectFrom('followups').innerJoin('placements', 'placements.id', 'followups.placement_id').select('followups.id').where('placements.graduate_id', '=', f.graduates.a).execute())).toEqual([followUpId]);
+    expect(ids(await db.selectFrom('subsidy_claims').select('id').where('graduate_id', '=', f.graduates.a).execute())).toEqual([paid, approvedInternship].sort());
+    expect(await db.selectFrom('payment_ledger').select('claim_id').where('claim_id', '=', paid).execute()).toEqual([{ claim_id: paid }]);
+    const [entry] = await audit('registry.deletion_executed');
+    expect(entry).toMatchObject({ actor_id: f.userIds.caseworker, entity_id: f.graduates.a, detail: { requestId: request.body.id, removed: removedCounts, kept: keptCounts } });
+    expect(JSON.stringify(entry)).not.toContain(NOTE);
     expect(await db.selectFrom('resumes').select('id').where('graduate_id', '=', f.graduates.a).execute()).toEqual([]);
     expect((await db.selectFrom('applications').select('id').where('graduate_id', '=', f.graduates.a).execute()).map((a) => a.id)).toEqual([signed]);
     expect(await db.selectFrom('applications').select('id').where('id', '=', open).execute()).toEqual([]);

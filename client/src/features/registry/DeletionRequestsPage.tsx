@@ -15,11 +15,15 @@ type TFilters = { status?: (typeof DELETION_STATUSES)[number] };
 
 const STATUS_COLOR = { pending: 'gold', executed: 'default', rejected: 'blue' } as const;
 
-/** What a decided request removed and kept, as short tags. */
+/** What a decided request removed and kept, item by item (named in the interface language), and the legal bases of what stayed. */
 export function DeletionRecord({ request }: { request: TDeletionRequest }) {
   const r = useRegistryTexts();
   if (request.status !== 'executed') return <Typography.Text type="secondary">{request.decisionNote}</Typography.Text>;
-  const items = (record: Record<string, unknown>) => Object.entries(record).filter(([key, v]) => key !== 'basis' && v !== false && v !== 0).map(([key, v]) => (v === true ? key : `${key}: ${String(v)}`));
+  const items = (record: Record<string, unknown>) =>
+    Object.entries(record)
+      .filter(([, v]) => typeof v !== 'string' && v !== false && v !== 0)
+      .map(([key, v]) => (v === true ? (r.recordItems[key] ?? key) : `${r.recordItems[key] ?? key} ${String(v)}`));
+  const bases = Object.values(request.kept).filter((v): v is string => typeof v === 'string');
   return (
     <Flex vertical gap={4}>
       <span>
@@ -28,7 +32,11 @@ export function DeletionRecord({ request }: { request: TDeletionRequest }) {
       <span>
         {r.kept}：{items(request.kept).join('、')}
       </span>
-      {typeof request.kept.basis === 'string' && <Typography.Text type="secondary">{request.kept.basis}</Typography.Text>}
+      {bases.map((basis) => (
+        <Typography.Text key={basis} type="secondary">
+          {basis}
+        </Typography.Text>
+      ))}
     </Flex>
   );
 }

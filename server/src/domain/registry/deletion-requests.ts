@@ -116,11 +116,31 @@ async function loadDecidable(ctx: AppContext, actor: TSessionUser, id: string) {
 }
 
 /**
- * Carries out a request in one transaction. Erased: contact details, national ID, study and
- * intention fields, hardship and its consents, resumes, applications that did not end in a signed
- * contract (with their screenings, interviews and unsigned offers), fair registrations and booth
- * messages; the account is closed. Kept: the name and town, and applications with a completed
- * offer (documents, signatures, event chain), under KEPT_BASIS. The record says what went and what stayed.
+ * Why funded subsidies stay: an approved or paid claim is an accounting record of public money, kept
+ * with its payment entries and the service records it rests on.
+ */
+export const FUNDS_BASIS = '已批准或已支付的就业补贴申请、支付台账及其所依据的服务记录作为财政资金会计凭证依法留存（个人信息保护法第十三条第三项、第四十七条；会计法、会计档案管理办法） / Approved or paid subsidy claims, their payment entries and the service records they rest on are kept as public-funds accounting records (PIPL art. 13(3), 47; Accounting Law, Measures on Accounting Archives)';
+
+/** A claim that committed public money: approved, and possibly paid since. */
+const isFunded = (claim: { status: string; approved_at: Date | null }) => claim.approved_at !== null || claim.status === 'approved' || claim.status === 'paid';
+
+/**
+ * Carries out a request in one transaction, deleting what no law requires us to keep (PIPL art. 47)
+ * and keeping the rest under its stated basis. The record says what went and what stayed.
+ *
+ * Erased: contact details, national ID, study and intention fields, hardship (sealed "no" again) and
+ * its consents, resumes, applications that did not end in a signed contract (with their screenings,
+ * interviews and unsigned offers), fair registrations and booth messages; the account is closed. The
+ * case file goes too: case notes (caseworkers' free text), checklist ticks and their history, the
+ * fair activity written into it, services no kept record rests on, placements recorded from the
+ * graduate's own answers (job changes) with their follow-ups, and subsidy claims that never committed
+ * public money (submitted, checked, refused: withdrawing them ends their purpose).
+ *
+ * Kept, under KEPT_BASIS (the contract): the name and town, applications with a completed offer
+ * (documents, signatures, event chain), the placement each such offer recorded with its follow-ups
+ * (the contract's performance, and a hiring subsidy's evidence), and job introductions to a kept
+ * contract's job. Under FUNDS_BASIS (public funds accounting): approved or paid claims with their
+ * payment ledger entries, and internship services when an internship subsidy was granted.
  */
 export async function executeDeletion(ctx: AppContext, { actor, id, note, meta }: DecideOptions): Promise<TDeletionRequest> {
   const { file } = await loadDecidable(ctx, actor, id);
@@ -129,14 +149,12 @@ export async function executeDeletion(ctx: AppContext, { actor, id, note, meta }
   const orphanedBlobs = await ctx.db.transaction().execute(async (trx) => {
     const kept = await trx
       .selectFrom('applications')
-      .select('applications.id')
+      .select(['applications.id', 'applications.job_id'])
       .where('applications.graduate_id', '=', file.id)
       .where((eb) => eb.or([eb('applications.status', '=', 'hired'), eb.exists(eb.selectFrom('offers').select('offers.id').whereRef('offers.application_id', '=', 'applications.id').where('offers.status', '=', 'completed'))]))
       .execute();
     const keptIds = kept.map((k) => k.id);
-    const keptOffers = keptIds.length
-      ? Number((await trx.selectFrom('offers').select((eb) => eb.fn.countAll<number>().as('n')).where('application_id', 'in', keptIds).where('status', '=', 'completed').executeTakeFirstOrThrow()).n)
-      : 0;
+    const keptOffers = keptIds.length ? (await trx.selectFrom('offers').select('id').where('application_id', 'in', keptIds).where('status', '=', 'completed').execute()).map((o) => o.id) : [];
     let removedApps = trx.deleteFrom('applications').where('graduate_id', '=', file.id);
     if (keptIds.length) removedApps = removedApps.where('id', 'not in', keptIds);
     const applications = Number((await removedApps.executeTakeFirst()).numDeletedRows);
@@ -151,6 +169,38 @@ export async function executeDeletion(ctx: AppContext, { actor, id, note, meta }
       // A login must remain (table constraint): an address that can never receive mail.
       await trx.updateTable('users').set({ phone: null, email: `erased-${file.user_id}@erased.invalid`, is_disabled: true, updated_at: now }).where('id', '=', file.user_id).execute();
     }
+
+    // The case file.
+    const deleted = async (table: 'case_notes' | 'case_checklist_marks' | 'case_checklist_events' | 'case_activity') =>
+      Number((await trx.deleteFrom(table).where('graduate_id', '=', file.id).executeTakeFirst()).numDeletedRows);
+    const caseNotes = await deleted('case_notes');
+    const checklistTicks = await deleted('case_checklist_marks');
+    const checklistHistory = await deleted('case_checklist_events');
+    const caseActivity = await deleted('case_activity');
+
+    const claims = await trx.selectFrom('subsidy_claims').select(['id', 'kind', 'status', 'approved_at']).where('graduate_id', '=', file.id).execute();
+    const fundedClaims = claims.filter(isFunded);
+    const withdrawnClaims = claims.filter((c) => !isFunded(c)).map((c) => c.id);
+    if (withdrawnClaims.length) await trx.deleteFrom('subsidy_claims').where('id', 'in', withdrawnClaims).execute();
+    const payments = fundedClaims.length ? (await trx.selectFrom('payment_ledger').select('id').where('claim_id', 'in', fundedClaims.map((c) => c.id)).execute()).length : 0;
+
+    const keptJobs = new Set(kept.map((k) => k.job_id));
+    const hasInternshipSubsidy = fundedClaims.some((c) => c.kind === 'internship');
+    const services = await trx.selectFrom('case_services').select(['id', 'type', 'job_id']).where('graduate_id', '=', file.id).execute();
+    const keptServices = services.filter((s) => (s.type === 'job_introduction' && s.job_id !== null && keptJobs.has(s.job_id)) || (s.type === 'internship' && hasInternshipSubsidy));
+    const removedServices = services.filter((s) => !keptServices.includes(s)).map((s) => s.id);
+    if (removedServices.length) await trx.deleteFrom('case_services').where('id', 'in', removedServices).execute();
+
+    const placements = await trx.selectFrom('placements').select(['id', 'offer_id']).where('graduate_id', '=', file.id).execute();
+    const isKeptPlacement = (p: { offer_id: string | null }) => p.offer_id !== null && keptOffers.includes(p.offer_id);
+    const removedPlacements = placements.filter((p) => !isKeptPlacement(p)).map((p) => p.id);
+    const keptPlacements = placements.filter(isKeptPlacement).map((p) => p.id);
+    const followUpsOf = async (ids: string[]) => (ids.length ? (await trx.selectFrom('followups').select('id').where('placement_id', 'in', ids).execute()).length : 0);
+    const removedFollowUps = await followUpsOf(removedPlacements);
+    const keptFollowUps = await followUpsOf(keptPlacements);
+    // One statement: a job change refers to the placement before it, and both go together.
+    if (removedPlacements.length) await trx.deleteFrom('placements').where('id', 'in', removedPlacements).execute();
+
     await trx
       .updateTable('graduate_profiles')
       .set({
@@ -173,14 +223,41 @@ export async function executeDeletion(ctx: AppContext, { actor, id, note, meta }
       })
       .where('id', '=', file.id)
       .execute();
-    const removed = { contact: true, nationalId: true, studyAndIntention: true, hardshipAndConsents: consents, resumes: resumes.length, applications, fairRegistrations, boothMessages, account: file.user_id !== null };
-    const keptRecord = { name: true, town: true, applications: keptIds.length, signedOffers: keptOffers, basis: KEPT_BASIS };
+    const removed = {
+      contact: true,
+      nationalId: true,
+      studyAndIntention: true,
+      hardshipAndConsents: consents,
+      resumes: resumes.length,
+      applications,
+      fairRegistrations,
+      boothMessages,
+      caseNotes,
+      checklistTicks,
+      checklistHistory,
+      caseActivity,
+      services: removedServices.length,
+      placements: removedPlacements.length,
+      followUps: removedFollowUps,
+      subsidyClaims: withdrawnClaims.length,
+      account: file.user_id !== null,
+    };
+    const keptCounts = {
+      applications: keptIds.length,
+      signedOffers: keptOffers.length,
+      placements: keptPlacements.length,
+      followUps: keptFollowUps,
+      subsidyClaims: fundedClaims.length,
+      payments,
+      services: keptServices.length,
+    };
+    const keptRecord = { name: true, town: true, ...keptCounts, basis: KEPT_BASIS, fundsBasis: FUNDS_BASIS };
     await trx
       .updateTable('deletion_requests')
       .set({ status: 'executed', decided_by: actor.id, decided_at: now, decision_note: note, removed: JSON.stringify(removed), kept: JSON.stringify(keptRecord) })
       .where('id', '=', id)
       .execute();
-    await appendAudit(trx, { actorId: actor.id, action: 'registry.deletion_executed', entityType: 'graduate', entityId: file.id, detail: { requestId: id, removed, kept: { applications: keptIds.length, signedOffers: keptOffers } }, ip: meta.ip });
+    await appendAudit(trx, { actorId: actor.id, action: 'registry.deletion_executed', entityType: 'graduate', entityId: file.id, detail: { requestId: id, removed, kept: keptCounts }, ip: meta.ip });
     return [...new Set(resumes.map((r) => r.sha256))];
   });
   // Stored files go once no remaining resume uses the same bytes.
