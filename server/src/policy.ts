@@ -64,6 +64,9 @@ function canManageFair(actor: TSessionUser, _fair: FairRow, hostTownIds: string[
   return (actor.role === 'organiser' || actor.role === 'admin') && isFairInScope(actor, hostTownIds, hostRegionIds);
 }
 
+/** Who may see a named person's hardship status (see canSeeHardship). */
+const seesHardship = (actor: TSessionUser) => actor.role === 'caseworker' || actor.role === 'admin';
+
 export const policy = {
   canListGraduates: (actor: TSessionUser) => isStaff(actor),
   canReadGraduate: (actor: TSessionUser, file: GraduateRow) =>
@@ -71,9 +74,15 @@ export const policy = {
   canEditGraduate: (actor: TSessionUser, file: GraduateRow) =>
     (actor.role === 'graduate' && file.user_id === actor.id) ||
     ((actor.role === 'caseworker' || actor.role === 'admin') && inTownScope(actor, file.hukou_town_id)),
-  /** Hardship is sensitive personal information: office staff only, and only they may set it. */
-  canSeeHardship: (actor: TSessionUser) => isStaff(actor),
-  canSetHardship: (actor: TSessionUser) => actor.role === 'caseworker' || actor.role === 'admin',
+  /**
+   * A person's hardship status is sensitive personal information: caseworkers (who serve and record
+   * it) and admins see it, on a file, in a list or as a filter; every such read is logged. Organisers
+   * run fairs and priority lanes without seeing who is in them.
+   */
+  canSeeHardship: (actor: TSessionUser) => seesHardship(actor),
+  /** Counts of the low-income group, naming no one (dashboard, weekly report): all office staff. */
+  canSeeHardshipCounts: (actor: TSessionUser) => isStaff(actor),
+  canSetHardship: (actor: TSessionUser) => seesHardship(actor),
   /** A graduate may not declare themselves employed; placements are recorded by staff. */
   canSetEmploymentStatus: (actor: TSessionUser) => actor.role === 'caseworker' || actor.role === 'admin',
   canListOrganisations: (actor: TSessionUser) => isStaff(actor),
@@ -172,8 +181,8 @@ export const policy = {
   /** The full national ID: a caseworker of the file's town or an admin, on explicit request, audited. */
   canRevealNationalId: (actor: TSessionUser, file: GraduateRow) =>
     (actor.role === 'caseworker' || actor.role === 'admin') && inTownScope(actor, file.hukou_town_id),
-  /** Hardship and its consents: staff serving the file's town read them; caseworkers and admins record them. */
-  canReadHardshipRecord: (actor: TSessionUser, file: GraduateRow) => isStaff(actor) && inTownScope(actor, file.hukou_town_id),
+  /** Hardship and its consents: caseworkers and admins serving the file's town read and record them. */
+  canReadHardshipRecord: (actor: TSessionUser, file: GraduateRow) => seesHardship(actor) && inTownScope(actor, file.hukou_town_id),
   canRecordHardship: (actor: TSessionUser, file: GraduateRow) =>
     (actor.role === 'caseworker' || actor.role === 'admin') && inTownScope(actor, file.hukou_town_id),
   /** A graduate asks for their own file to be erased (PIPL); staff of the town see and decide. */

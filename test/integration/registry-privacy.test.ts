@@ -105,10 +105,45 @@ describe('registry privacy', () => {
     expect(reads.length - before).toBe(3);
     expect(reads.at(-1)!.detail).toEqual({ graduateIds: [f.graduates.a] });
     const organiser = await loginAs(t.url, f.logins.regional_organiser, PASSWORD);
-    expect((await organiser.post(`/api/v1/registry/graduates/${f.graduates.a}/hardship`, { isHardship: false })).status).toBe(403);
+    // Organisers may not see the record at all, so to them it is not there.
+    expect((await organiser.post(`/api/v1/registry/graduates/${f.graduates.a}/hardship`, { isHardship: false })).status).toBe(404);
     expect((await caseworker.get(`/api/v1/registry/graduates/${f.graduates.b}/hardship`)).status).toBe(404);
     const cleared = await admin.post(`/api/v1/registry/graduates/${f.graduates.b}/hardship`, { isHardship: false });
     expect(cleared.body).toEqual({ isHardship: false, consents: [] });
+  });
+
+  it('shows a named person\'s hardship to caseworkers and admins only, logging each read; organisers see counts only', async () => {
+    const organiser = await loginAs(t.url, f.logins.district_organiser, PASSWORD);
+    // Organisers: no flag on a file or in the caseload, no hardship filter, no consent record, no low-income list.
+    const file = await organiser.get(`/api/v1/graduates/${f.graduates.a}`);
+    expect(file.status).toBe(200);
+    expect(file.body).not.toHaveProperty('isHardship');
+    const load = await organiser.get('/api/v1/caseload');
+    expect(load.status).toBe(200);
+    expect(JSON.stringify(load.body)).not.toContain('isHardship');
+    expect((await organiser.get('/api/v1/caseload?priority=hardship')).status).toBe(403);
+    expect((await organiser.get(`/api/v1/registry/graduates/${f.graduates.a}/hardship`)).status).toBe(404);
+    const board = await organiser.get('/api/v1/dashboard/goals');
+    expect(board.body.lowIncomeListable).toBe(false);
+    expect(board.body.scope.lowIncome.employment.total).toBeGreaterThanOrEqual(1);
+    const list = await organiser.get('/api/v1/dashboard/goals/employment/graduates?state=pending&group=low_income');
+    expect(list.status).toBe(403);
+    expect(list.body.error.code).toBe('forbidden');
+
+    // Caseworkers: the caseload, the case file and the low-income list show it, and each read is logged with whose.
+    const reads = async () => (await audit('graduate.hardship_read')).filter((r) => r.actor_id === f.userIds.caseworker);
+    const before = (await reads()).length;
+    const caseload = await caseworker.get('/api/v1/caseload');
+    expect(caseload.body.items.find((i: { id: string }) => i.id === f.graduates.a).isHardship).toBe(true);
+    const caseFile = await caseworker.get(`/api/v1/cases/${f.graduates.a}`);
+    expect(caseFile.body.graduate.isHardship).toBe(true);
+    expect((await caseworker.get('/api/v1/dashboard/goals')).body.lowIncomeListable).toBe(true);
+    const lowIncome = await caseworker.get('/api/v1/dashboard/goals/employment/graduates?state=pending&group=low_income');
+    expect(lowIncome.status).toBe(200);
+    const logged = (await reads()).slice(before);
+    expect(logged).toHaveLength(3);
+    expect(logged.map((r) => r.detail as { graduateIds: string[] }).every((d) => d.graduateIds.includes(f.graduates.a))).toBe(true);
+    expect(new Set(logged.flatMap((r) => (r.detail as { graduateIds: string[] }).graduateIds))).toEqual(new Set([...caseload.body.items.map((i: { id: string }) => i.id), ...lowIncome.body.items.map((i: { graduateId: string }) => i.graduateId)]));
   });
 
   it('keeps the national ID and hardship out of logs, job payloads and answers to those who may not see them', async () => {

@@ -68,7 +68,7 @@ export async function createFixtures(db: Kysely<Database>): Promise<Fixtures> {
   await assignCaseworkerTowns(db, userIds.caseworker, [towns.a]);
   const graduates = { a: randomUUID(), b: randomUUID() };
   const base = { email: null, school: '上海大学', major: '软件工程', degree: 'bachelor' as const, graduation_year: 2026, job_intention: null, training_needs: null };
-  await insertGraduate(db, testFieldCrypto, { ...base, id: graduates.a, user_id: userIds.graduate, name: '李明', phone: logins.graduate, hukou_town_id: towns.a, isHardship: true });
-  await insertGraduate(db, testFieldCrypto, { ...base, id: graduates.b, user_id: null, name: '王芳', phone: '15900000002', hukou_town_id: towns.b });
+  await insertGraduate(db, testFieldCrypto, { ...base, id: graduates.a, user_id: userIds.graduate, name: '李明', phone: logins.graduate, hukou_town_id: towns.a, is_registered_local: true, isHardship: true });
+  await insertGraduate(db, testFieldCrypto, { ...base, id: graduates.b, user_id: null, name: '王芳', phone: '15900000002', hukou_town_id: towns.b, is_registered_local: true });
   return { regions, towns, orgs, graduates, logins, userIds };
 }

@@ -33,6 +33,8 @@ export const ZDashboardSchema = z.object({
   scope: ZAreaGoalsSchema,
   regions: z.array(ZAreaGoalsSchema.extend({ townIds: z.array(ZIdSchema) })),
   towns: z.array(ZAreaGoalsSchema.extend({ regionId: ZIdSchema.nullable(), isDevZone: z.boolean() })),
+  /** Whether the viewer may open the low-income lists (they name people); the counts alone may show without. */
+  lowIncomeListable: z.boolean(),
   generatedAt: z.iso.datetime(),
 });
 export type TDashboard = z.infer<typeof ZDashboardSchema>;

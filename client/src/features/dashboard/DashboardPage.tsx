@@ -47,13 +47,13 @@ export function DashboardPage() {
         <Row gutter={[16, 16]}>
           {GOALS.map((goal) => (
             <Col key={goal} xs={24} sm={12} xl={6}>
-              <GoalCard goal={goal} area={scope} onOpen={openScope} />
+              <GoalCard goal={goal} area={scope} onOpen={openScope} lowIncomeListable={dashboard.data.lowIncomeListable} />
             </Col>
           ))}
         </Row>
       </Card>
       <AreaRates dashboard={dashboard.data} onOpen={setTarget} />
-      <GoalListDrawer target={target} hasLowIncome={scope.lowIncome !== undefined} onClose={() => setTarget(null)} />
+      <GoalListDrawer target={target} hasLowIncome={dashboard.data.lowIncomeListable} onClose={() => setTarget(null)} />
     </Flex>
   );
 }

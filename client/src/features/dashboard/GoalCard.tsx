@@ -11,17 +11,27 @@ interface TGoalCardProps {
   area: TAreaGoals;
   /** Opens the list behind a number. */
   onOpen: (goal: TGoal, state: TState, group: TGroup) => void;
+  /** Whether the low-income lists may be opened (they name people); otherwise only their counts show. */
+  lowIncomeListable: boolean;
 }
 
 interface TCountLinksProps {
   count: TGoalCount;
   testId: string;
-  onOpen: (state: TState) => void;
+  /** Absent: the numbers show without a list behind them. */
+  onOpen?: (state: TState) => void;
 }
 
 /** "done / total" where both numbers open their list: done the files that count, total those still pending. */
 function CountLinks({ count, testId, onOpen }: TCountLinksProps) {
   const { t } = useTranslation();
+  if (!onOpen) {
+    return (
+      <span data-testid={testId} data-done={count.done} data-total={count.total} title={t('dashboard.countsOnly')}>
+        {count.done} / {count.total}
+      </span>
+    );
+  }
   return (
     <span data-testid={testId} data-done={count.done} data-total={count.total}>
       <Button type="link" size="small" style={{ padding: 0 }} title={t('dashboard.done')} onClick={() => onOpen('done')} data-testid={`${testId}-done`}>
@@ -42,7 +52,7 @@ function RateText({ count }: { count: TGoalCount }) {
 }
 
 /** One goal for the viewer's scope: a ring with the rate, done/total, the pending count and each priority group. */
-export function GoalCard({ goal, area, onOpen }: TGoalCardProps) {
+export function GoalCard({ goal, area, onOpen, lowIncomeListable }: TGoalCardProps) {
   const { t } = useTranslation();
   const count = area.all[goal];
   const rate = ratePercent(count);
@@ -66,7 +76,7 @@ export function GoalCard({ goal, area, onOpen }: TGoalCardProps) {
             <Typography.Text type="secondary">{t(`dashboard.groups.${group}`)}</Typography.Text>
             <span>
               <RateText count={groupCount} />{' '}
-              <CountLinks count={groupCount} testId={`goal-${goal}-${group}`} onOpen={(state) => onOpen(goal, state, group)} />
+              <CountLinks count={groupCount} testId={`goal-${goal}-${group}`} {...(group !== 'low_income' || lowIncomeListable ? { onOpen: (state: TState) => onOpen(goal, state, group) } : {})} />
             </span>
           </Flex>
         ))}

@@ -28,6 +28,7 @@ export const dashboardZhCN = {
   pending: '待完成',
   total: '总数',
   noData: '暂无数据',
+  countsOnly: '仅显示人数；困难家庭名单仅限个案员查看',
   groups: {
     all: '全部',
     local: '本区户籍',
@@ -96,6 +97,7 @@ export const dashboardEn: typeof dashboardZhCN = {
   pending: 'Pending',
   total: 'Total',
   noData: 'No data yet',
+  countsOnly: 'Counts only: the low-income lists are for caseworkers',
   groups: {
     all: 'All',
     local: 'Registered locally',

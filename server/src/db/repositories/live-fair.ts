@@ -48,7 +48,8 @@ export interface QueueAdmission {
     degree: string | null;
     graduationYear: number | null;
     jobIntention: string | null;
-    hukouTownId: string | null;
+    /** 户籍 in the district: the 'registered local' priority group, as the registry records it. */
+    isRegisteredLocal: boolean;
     isHardship: boolean;
   } | null;
 }
@@ -71,7 +72,7 @@ export async function queueAdmission(db: Kysely<Database>, crypto: Pick<FieldCry
       'graduate_profiles.degree as profile_degree',
       'graduate_profiles.graduation_year as profile_graduation_year',
       'graduate_profiles.job_intention as profile_job_intention',
-      'graduate_profiles.hukou_town_id as profile_hukou_town_id',
+      'graduate_profiles.is_registered_local as profile_is_registered_local',
       'graduate_profiles.hardship_sealed as profile_hardship_sealed',
     ])
     .select((eb) => [
@@ -93,7 +94,7 @@ export async function queueAdmission(db: Kysely<Database>, crypto: Pick<FieldCry
     profile_degree,
     profile_graduation_year,
     profile_job_intention,
-    profile_hukou_town_id,
+    profile_is_registered_local,
     profile_hardship_sealed,
     is_registered,
     is_on_rota,
@@ -113,7 +114,7 @@ export async function queueAdmission(db: Kysely<Database>, crypto: Pick<FieldCry
             degree: profile_degree,
             graduationYear: profile_graduation_year,
             jobIntention: profile_job_intention,
-            hukouTownId: profile_hukou_town_id,
+            isRegisteredLocal: Boolean(profile_is_registered_local),
             isHardship: await crypto.openFlag(profile_hardship_sealed),
           },
   };

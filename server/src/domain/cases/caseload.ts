@@ -1,12 +1,12 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { AppError, type TCaseloadItem, type TCaseloadQuery, type TCsvTable, type TNoServiceItem, type TNoServiceQuery, type TPage, type TSessionUser } from '@yunpin/shared';
-import type { AppContext } from '../../context.js';
+import type { AppContext, RequestMeta } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { paginate } from '../../db/paginate.js';
 import { escapeLike } from '../../db/repositories/organisations.js';
 import { policy, townScope } from '../../policy.js';
 import { shanghaiDateTime } from '../fairs/export-fair-registrations.js';
-import { hardshipSealedValues, hasHardshipSql } from '../registry/hardship.js';
+import { hardshipSealedValues, hasHardshipSql, logHardshipRead } from '../registry/hardship.js';
 import { lastContactSql, noContactCutoff, noContactSinceSql } from './case-scope.js';
 
 const EXPORT_LIMIT = 20_000;
@@ -31,8 +31,8 @@ async function filteredCaseload(ctx: AppContext, actor: TSessionUser, query: TCa
   if (query.employmentStatus) q = q.where('g.employment_status', '=', query.employmentStatus);
   // The statuses are sealed: the files with hardship are found by opening those of the towns asked about.
   if (query.priority === 'hardship') q = q.where(hasHardshipSql(await hardshipSealedValues(ctx, query.townId ? [query.townId] : townScope(actor)), 'g'));
-  // Registered locally: the graduate's hukou is in one of the district's towns.
-  if (query.priority === 'local') q = q.where('g.hukou_town_id', 'is not', null);
+  // Registered locally (户籍 in the district), as the registry records it: the dashboard's and the report's "local" group.
+  if (query.priority === 'local') q = q.where('g.is_registered_local', '=', true);
   if (query.noContact) q = q.where(noContactSinceSql('g', noContactCutoff(ctx.clock())));
   if (query.q) {
     const like = `%${escapeLike(query.q)}%`;
@@ -82,20 +82,25 @@ function toCaseloadItem(row: CaseloadRow, isHardship: boolean | undefined): TCas
   return item;
 }
 
-/** Caseload rows as items; their hardship statuses opened (in one batch) only for those who may see them. */
-async function toCaseloadItems(ctx: AppContext, actor: TSessionUser, rows: CaseloadRow[]): Promise<TCaseloadItem[]> {
-  const hardship = policy.canSeeHardship(actor) ? await ctx.fieldCrypto.openFlags(rows.map((r) => r.hardship_sealed)) : [];
+/**
+ * Caseload rows as items; their hardship statuses opened (in one batch) only for those who may see
+ * them, and that read logged.
+ */
+async function toCaseloadItems(ctx: AppContext, actor: TSessionUser, rows: CaseloadRow[], meta: RequestMeta): Promise<TCaseloadItem[]> {
+  if (!policy.canSeeHardship(actor)) return rows.map((row) => toCaseloadItem(row, undefined));
+  const hardship = await ctx.fieldCrypto.openFlags(rows.map((r) => r.hardship_sealed));
+  await logHardshipRead(ctx, actor, rows.map((r) => r.id), meta);
   return rows.map((row, i) => toCaseloadItem(row, hardship[i]));
 }
 
 /** A caseworker's caseload: the graduates of their towns, filtered, with checklist progress and last contact. */
-export async function listCaseload(ctx: AppContext, actor: TSessionUser, query: TCaseloadQuery): Promise<TPage<TCaseloadItem>> {
+export async function listCaseload(ctx: AppContext, actor: TSessionUser, query: TCaseloadQuery, meta: RequestMeta): Promise<TPage<TCaseloadItem>> {
   const page = await paginate(await filteredCaseload(ctx, actor, query), query, (q) => caseloadColumns(q as GraduateQuery) as never);
-  return { ...page, items: await toCaseloadItems(ctx, actor, page.items as CaseloadRow[]) };
+  return { ...page, items: await toCaseloadItems(ctx, actor, page.items as CaseloadRow[], meta) };
 }
 
-export async function exportCaseload(ctx: AppContext, actor: TSessionUser, query: TCaseloadQuery): Promise<TCsvTable> {
-  const items = await toCaseloadItems(ctx, actor, await caseloadColumns(await filteredCaseload(ctx, actor, query)).limit(EXPORT_LIMIT).execute());
+export async function exportCaseload(ctx: AppContext, actor: TSessionUser, query: TCaseloadQuery, meta: RequestMeta): Promise<TCsvTable> {
+  const items = await toCaseloadItems(ctx, actor, await caseloadColumns(await filteredCaseload(ctx, actor, query)).limit(EXPORT_LIMIT).execute(), meta);
   const canSeeHardship = policy.canSeeHardship(actor);
   return {
     filename: 'caseload.csv',

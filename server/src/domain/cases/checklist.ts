@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.js';
 import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { policy } from '../../policy.js';
+import { logHardshipRead } from '../registry/hardship.js';
 import { activeItems, lastContactSql, loadCaseGraduate } from './case-scope.js';
 
 export function toChecklistItem(row: Selectable<Database['case_checklist_items']>): TChecklistItem {
@@ -37,7 +38,7 @@ export async function checklistHistory(db: Kysely<Database>, graduateId: string)
 }
 
 /** The case file: the graduate's summary, the checklist in use with what is crossed, and (staff) its history. */
-export async function getCaseFile(ctx: AppContext, actor: TSessionUser, id: string): Promise<TCaseFile> {
+export async function getCaseFile(ctx: AppContext, actor: TSessionUser, id: string, meta: RequestMeta): Promise<TCaseFile> {
   const row = await loadCaseGraduate(ctx, actor, id, 'read');
   const summary = await ctx.db
     .selectFrom('graduate_profiles as g')
@@ -84,7 +85,10 @@ export async function getCaseFile(ctx: AppContext, actor: TSessionUser, id: stri
     progress: { crossed: checklist.filter((c) => c.isCrossed).length, total: checklist.length },
     canEdit: isStaffReader,
   };
-  if (policy.canSeeHardship(actor)) file.graduate.isHardship = await ctx.fieldCrypto.openFlag(row.hardship_sealed);
+  if (policy.canSeeHardship(actor)) {
+    file.graduate.isHardship = await ctx.fieldCrypto.openFlag(row.hardship_sealed);
+    await logHardshipRead(ctx, actor, [row.id], meta);
+  }
   if (isStaffReader) file.history = await checklistHistory(ctx.db, id);
   return file;
 }
@@ -115,7 +119,7 @@ export async function crossChecklistItem(
     await trx.insertInto('case_checklist_events').values({ id: randomUUID(), graduate_id: graduateId, item_id: itemId, action: 'crossed', actor_id: actor.id, note, at }).execute();
     await appendAudit(trx, { actorId: actor.id, action: 'case.item_crossed', entityType: 'graduate', entityId: graduateId, detail: { itemId }, ip: meta.ip });
   });
-  return getCaseFile(ctx, actor, graduateId);
+  return getCaseFile(ctx, actor, graduateId, meta);
 }
 
 /** Undoes a crossing with a reason; the crossing and the undo both stay in the history. */
@@ -131,5 +135,5 @@ export async function undoChecklistItem(
     await trx.insertInto('case_checklist_events').values({ id: randomUUID(), graduate_id: graduateId, item_id: itemId, action: 'undone', actor_id: actor.id, note: input.reason, at: ctx.clock() }).execute();
     await appendAudit(trx, { actorId: actor.id, action: 'case.item_undone', entityType: 'graduate', entityId: graduateId, detail: { itemId }, ip: meta.ip });
   });
-  return getCaseFile(ctx, actor, graduateId);
+  return getCaseFile(ctx, actor, graduateId, meta);
 }

@@ -12,9 +12,10 @@ import {
   type TGoalListQuery,
   type TSessionUser,
 } from '@yunpin/shared';
-import type { AppContext } from '../../context.js';
+import type { AppContext, RequestMeta } from '../../context.js';
 import { isStaff, policy, townScope } from '../../policy.js';
 import { MISSING_SQL } from '../registry/census-fields.js';
+import { logHardshipRead } from '../registry/hardship.js';
 import { districtToday } from '../jobs/load-job.js';
 import { GOAL_SQL, IS_FILE, goalCountsByTown, groupCondition, sumCounts, type TownCounts } from './goal-counts.js';
 
@@ -50,14 +51,14 @@ function area(id: string | null, name: string, counts: TownCounts[], showLowInco
 
 /**
  * The four goals for what the viewer covers, each region in it and each town in it. Files with no
- * town count in the district's figures only. The low-income group shows only to roles allowed to
- * see hardship.
+ * town count in the district's figures only. The low-income group's counts show to office staff;
+ * the lists behind them name people, so only roles allowed to see hardship open them.
  */
 export async function getDashboard(ctx: AppContext, actor: TSessionUser): Promise<TDashboard> {
   const { scope, towns, regions } = await viewerTowns(ctx, actor);
   const counts = await goalCountsByTown(ctx, scope);
   const byTown = new Map(counts.map((c) => [c.townId, c]));
-  const showLowIncome = policy.canSeeHardship(actor);
+  const showLowIncome = policy.canSeeHardshipCounts(actor);
   const of = (townIds: string[]) => townIds.map((id) => byTown.get(id)).filter((c): c is TownCounts => c !== undefined);
   return {
     scope: area(null, scope === null ? '全区 District' : '我负责的镇 My towns', counts, showLowIncome),
@@ -66,6 +67,7 @@ export async function getDashboard(ctx: AppContext, actor: TSessionUser): Promis
       return { ...area(r.id, r.name, of(townIds), showLowIncome), townIds };
     }),
     towns: towns.map((t) => ({ ...area(t.id, t.name, of([t.id]), showLowIncome), regionId: t.region_id, isDevZone: t.is_dev_zone })),
+    lowIncomeListable: policy.canSeeHardship(actor),
     generatedAt: ctx.clock().toISOString(),
   };
 }
@@ -76,11 +78,18 @@ const KIND_TEXT: Record<string, string> = { hiring: '吸纳就业补贴', job_se
 /**
  * The list behind one number: the files (or, for subsidies, the approved claims) that count
  * towards the goal ('done') or keep it from 100% ('pending'), in the viewer's towns, optionally one
- * town or region and one priority group.
+ * town or region and one priority group. A low-income list names people with hardship status:
+ * only roles allowed to see it open one, and the read is logged.
  */
-export async function listGoal(ctx: AppContext, actor: TSessionUser, goal: TGoal, query: TGoalListQuery): Promise<TGoalListItem[]> {
+export async function listGoal(ctx: AppContext, actor: TSessionUser, goal: TGoal, query: TGoalListQuery, meta: RequestMeta): Promise<TGoalListItem[]> {
+  const items = await goalItems(ctx, actor, goal, query);
+  if (query.group === 'low_income') await logHardshipRead(ctx, actor, [...new Set(items.map((i) => i.graduateId))], meta);
+  return items;
+}
+
+async function goalItems(ctx: AppContext, actor: TSessionUser, goal: TGoal, query: TGoalListQuery): Promise<TGoalListItem[]> {
   const { towns } = await viewerTowns(ctx, actor);
-  if (query.group === 'low_income' && !policy.canSeeHardship(actor)) throw AppError.forbidden('Hardship groups are shown to authorised staff only');
+  if (query.group === 'low_income' && !policy.canSeeHardship(actor)) throw AppError.forbidden('困难家庭名单仅限个案员查看 / Low-income lists are for caseworkers and admins only');
   let townIds = towns.map((t) => t.id);
   if (query.townId) {
     if (!townIds.includes(query.townId)) throw AppError.notFound('Town');
@@ -143,8 +152,8 @@ export async function listGoal(ctx: AppContext, actor: TSessionUser, goal: TGoal
 
 const GOAL_TEXT: Record<TGoal, string> = { census: '摸排', services: '服务', subsidies: '补贴', employment: '就业' };
 
-export async function exportGoal(ctx: AppContext, actor: TSessionUser, goal: TGoal, query: TGoalListQuery): Promise<TCsvTable> {
-  const items = await listGoal(ctx, actor, goal, query);
+export async function exportGoal(ctx: AppContext, actor: TSessionUser, goal: TGoal, query: TGoalListQuery, meta: RequestMeta): Promise<TCsvTable> {
+  const items = await listGoal(ctx, actor, goal, query, meta);
   return {
     filename: `${goal}-${query.state}.csv`,
     columns: ['姓名 Name', '镇 Town', '就业状态 Status', `${GOAL_TEXT[goal]} Detail`],

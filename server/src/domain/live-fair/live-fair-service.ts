@@ -206,7 +206,7 @@ export class LiveFairService {
       jobIntention: profile?.jobIntention ?? null,
     };
     const isPriority =
-      (fair.priority_lanes.includes('local_hukou') && Boolean(profile?.hukouTownId)) ||
+      (fair.priority_lanes.includes('local_hukou') && Boolean(profile?.isRegisteredLocal)) ||
       (fair.priority_lanes.includes('low_income') && Boolean(profile?.isHardship));
     const joined = await this.#store.join(booth.id, actor.id, isPriority, summary, now.getTime());
     this.#out.join(rooms.user(actor.id), rooms.queue(booth.id));

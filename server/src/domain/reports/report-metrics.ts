@@ -18,13 +18,14 @@ type MetricSet = Set<string>;
 const ids = (rows: { id: string }[]): MetricSet => new Set(rows.map((r) => r.id));
 
 /**
- * Registered: graduate files on record before the cutoff. Local means registered (户籍) in one of the
- * district's towns; low-income is the hardship status, opened with the field key (one batch).
+ * Registered: graduate files on record before the cutoff and not erased (as the dashboard counts
+ * files). Local is the registry's 户籍-in-the-district flag (the dashboard's "local" group);
+ * low-income is the hardship status, opened with the field key (one batch).
  */
 export async function registeredGraduates(db: Kysely<Database>, cutoff: Date, crypto: Pick<FieldCrypto, 'openFlags'>): Promise<GraduateFacts[]> {
-  const rows = await db.selectFrom('graduate_profiles').select(['id', 'hukou_town_id', 'hardship_sealed']).where('created_at', '<', cutoff).execute();
+  const rows = await db.selectFrom('graduate_profiles').select(['id', 'hukou_town_id', 'is_registered_local', 'hardship_sealed']).where(IS_FILE).where('created_at', '<', cutoff).execute();
   const hardship = await crypto.openFlags(rows.map((r) => r.hardship_sealed));
-  return rows.map((r, i) => ({ id: r.id, townId: r.hukou_town_id, isLocal: r.hukou_town_id !== null, isLowIncome: hardship[i]! }));
+  return rows.map((r, i) => ({ id: r.id, townId: r.hukou_town_id, isLocal: r.is_registered_local, isLowIncome: hardship[i]! }));
 }
 
 /** Graduate files (not erased) that meet a condition on `graduate_profiles`. */

@@ -43,13 +43,13 @@ const TAG = 'cases';
 
 export function caseRoutes(): AnyRoute[] {
   return [
-    defineRoute({ method: 'get', path: '/caseload', summary: "The graduates of the caller's towns, with checklist progress and last contact", tag: TAG, auth: 'user', query: ZCaseloadQuerySchema, response: pageOf(ZCaseloadItemSchema), handler: ({ ctx, actor, query }) => listCaseload(ctx, actor, query) }),
-    defineRoute({ method: 'get', path: '/caseload.csv', summary: 'The caseload as CSV, with the same filters', tag: TAG, auth: 'user', query: ZCaseloadQuerySchema, response: ZCsvTableSchema, produces: 'text/csv', handler: ({ ctx, actor, query }) => exportCaseload(ctx, actor, query) }),
+    defineRoute({ method: 'get', path: '/caseload', summary: "The graduates of the caller's towns, with checklist progress and last contact", tag: TAG, auth: 'user', query: ZCaseloadQuerySchema, response: pageOf(ZCaseloadItemSchema), handler: ({ ctx, actor, query, meta }) => listCaseload(ctx, actor, query, meta) }),
+    defineRoute({ method: 'get', path: '/caseload.csv', summary: 'The caseload as CSV, with the same filters', tag: TAG, auth: 'user', query: ZCaseloadQuerySchema, response: ZCsvTableSchema, produces: 'text/csv', handler: ({ ctx, actor, query, meta }) => exportCaseload(ctx, actor, query, meta) }),
     defineRoute({ method: 'get', path: '/caseload/no-service', summary: 'Unemployed graduates who have had no service yet, by town', tag: TAG, auth: 'user', query: ZNoServiceQuerySchema, response: pageOf(ZNoServiceItemSchema), handler: ({ ctx, actor, query }) => listNoService(ctx, actor, query) }),
     defineRoute({ method: 'get', path: '/caseload/no-service.csv', summary: 'The no-service list as CSV', tag: TAG, auth: 'user', query: ZNoServiceQuerySchema, response: ZCsvTableSchema, produces: 'text/csv', handler: ({ ctx, actor, query }) => exportNoService(ctx, actor, query) }),
     defineRoute({ method: 'get', path: '/caseworkers/workload', summary: "Caseworkers' workload in the organiser's scope", tag: TAG, auth: 'user', response: ZWorkloadSchema, handler: ({ ctx, actor }) => caseworkerWorkload(ctx, actor) }),
     defineRoute({ method: 'get', path: '/caseworkers/workload.csv', summary: "Caseworkers' workload as CSV", tag: TAG, auth: 'user', response: ZCsvTableSchema, produces: 'text/csv', handler: ({ ctx, actor }) => exportWorkload(ctx, actor) }),
-    defineRoute({ method: 'get', path: '/cases/:id', summary: "A graduate's case file: checklist, progress and its history", tag: TAG, auth: 'user', params: ZIdParamsSchema, response: ZCaseFileSchema, handler: ({ ctx, actor, params }) => getCaseFile(ctx, actor, params.id) }),
+    defineRoute({ method: 'get', path: '/cases/:id', summary: "A graduate's case file: checklist, progress and its history", tag: TAG, auth: 'user', params: ZIdParamsSchema, response: ZCaseFileSchema, handler: ({ ctx, actor, params, meta }) => getCaseFile(ctx, actor, params.id, meta) }),
     defineRoute({ method: 'get', path: '/cases/:id/timeline', summary: 'Case notes, automatic fair activity, services and checklist changes, newest first', tag: TAG, auth: 'user', params: ZIdParamsSchema, response: ZTimelineSchema, handler: ({ ctx, actor, params }) => caseTimeline(ctx, actor, params.id) }),
     defineRoute({
       method: 'post',

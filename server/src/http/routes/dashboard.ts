@@ -23,7 +23,7 @@ export function dashboardRoutes(): AnyRoute[] {
       params: ZGoalParamsSchema,
       query: ZGoalListQuerySchema,
       response: z.object({ items: z.array(ZGoalListItemSchema) }),
-      handler: async ({ ctx, actor, params, query }) => ({ items: await listGoal(ctx, actor, params.goal, query) }),
+      handler: async ({ ctx, actor, params, query, meta }) => ({ items: await listGoal(ctx, actor, params.goal, query, meta) }),
     }),
     defineRoute({
       method: 'get',
@@ -35,7 +35,7 @@ export function dashboardRoutes(): AnyRoute[] {
       query: ZGoalListQuerySchema,
       response: ZCsvTableSchema,
       produces: 'text/csv',
-      handler: ({ ctx, actor, params, query }) => exportGoal(ctx, actor, params.goal, query),
+      handler: ({ ctx, actor, params, query, meta }) => exportGoal(ctx, actor, params.goal, query, meta),
     }),
     defineRoute({
       method: 'get',
