@@ -204,6 +204,9 @@ export const policy = {
     (isStaff(actor) && inTownScope(actor, record.hukou_town_id)),
   /** The office checks, approves, rejects and pays claims of graduates in its towns. */
   canDecideSubsidy: (actor: TSessionUser, claim: { hukou_town_id: string | null }) => isStaff(actor) && inTownScope(actor, claim.hukou_town_id),
+  /** Subsidy amounts are the district's: office staff read them, district organisers and admins set them. */
+  canReadSubsidyRates: (actor: TSessionUser) => isStaff(actor),
+  canSetSubsidyRates: (actor: TSessionUser) => isDistrictWide(actor),
   /** Which side of a follow-up the actor answers for, if any. */
   followUpSide: (actor: TSessionUser, record: PlacementRecordLike): 'graduate' | 'employer' | null => {
     if (actor.role === 'graduate' && record.graduate_user_id === actor.id) return 'graduate';

@@ -134,6 +134,14 @@ let sx: PlacementMatrix;
 const subsidyClaimBody = (actor: Actor) =>
   actor === 'graduate' ? { kind: 'job_search' } : EMPLOYER.includes(actor) ? { kind: 'hiring', offerId: sx.hires[actor] } : { kind: 'job_search', graduateId: sx.files[actor] ?? sx.files.caseworker };
 
+/** A subsidy rate a day per actor, `from` days ahead in Asia/Shanghai (one rate per kind and day). */
+const subsidyRateBody = (actor: Actor, from: number) => ({
+  kind: 'internship',
+  effectiveFrom: new Date(Date.now() + 8 * 3600_000 + (from + ACTORS.indexOf(actor)) * 86_400_000).toISOString().slice(0, 10),
+  amountYuan: 3100,
+});
+const RATE_SETTERS: Actor[] = ['district_organiser', 'admin'];
+
 /** Registry: pending deletion requests of town A files (no accounts), one per actor who executes or rejects one. */
 interface RegistryMatrix {
   toExecute: Partial<Record<Actor, string>>;
@@ -903,6 +911,27 @@ const CASES: Case[] = [
     deniedStatus: () => 403,
   },
   { route: 'get /subsidies/paid-rate', label: 'the paid rate by town', request: () => ({ method: 'GET', path: '/subsidies/paid-rate' }), allowed: loggedIn },
+  { route: 'get /subsidies/rates', label: 'list subsidy rates', request: () => ({ method: 'GET', path: '/subsidies/rates' }), allowed: STAFF, deniedStatus: () => 403 },
+  { route: 'get /subsidies/rates.csv', label: 'export subsidy rates', request: () => ({ method: 'GET', path: '/subsidies/rates.csv' }), allowed: STAFF, deniedStatus: () => 403 },
+  {
+    route: 'post /subsidies/rates',
+    label: 'schedule a subsidy rate',
+    request: (_f, actor) => ({ method: 'POST', path: '/subsidies/rates', body: subsidyRateBody(actor, 1) }),
+    allowed: RATE_SETTERS,
+    deniedStatus: () => 403,
+  },
+  {
+    route: 'delete /subsidies/rates/:id',
+    label: 'delete a scheduled subsidy rate',
+    request: () => ({ method: 'DELETE', path: `/subsidies/rates/${randomUUID()}` }),
+    // Those allowed delete a rate they have just scheduled; the others are refused before the rate is looked up.
+    send: async (client, actor) => {
+      const scheduled = await client.request('POST', '/api/v1/subsidies/rates', subsidyRateBody(actor, 20));
+      return client.request('DELETE', `/api/v1/subsidies/rates/${(scheduled.body?.id as string | undefined) ?? randomUUID()}`);
+    },
+    allowed: RATE_SETTERS,
+    deniedStatus: () => 403,
+  },
   { route: 'get /followups', label: 'list follow-up tasks in scope', request: () => ({ method: 'GET', path: '/followups' }), allowed: loggedIn },
   { route: 'get /followups.csv', label: 'export follow-up tasks', request: () => ({ method: 'GET', path: '/followups.csv' }), allowed: loggedIn },
   { route: 'get /followups/:id', label: "read a follow-up of town B's graduate", request: () => ({ method: 'GET', path: `/followups/${sx.followUpB}` }), allowed: ['district_organiser', 'admin'] },

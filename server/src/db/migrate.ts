@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_registry.js';
 import * as m0008 from './migrations/0008_cases.js';
 import * as m0009 from './migrations/0009_subsidies.js';
 import { hardshipSealed, type FlagCrypto } from './migrations/0010_hardship_sealed.js';
+import * as m0011 from './migrations/0011_subsidy_rates.js';
 
 export interface MigrationOptions {
   /** The field key, for migrations that seal or open existing values (none needed on an empty database). */
@@ -28,6 +29,7 @@ const migrations = (options: MigrationOptions): Record<string, Migration> => ({
   '0008_cases': m0008,
   '0009_subsidies': m0009,
   '0010_hardship_sealed': hardshipSealed(options.fieldCrypto),
+  '0011_subsidy_rates': m0011,
 });
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -469,6 +469,18 @@ export interface PaymentLedgerTable {
   created_at: Timestamp;
 }
 
+export interface SubsidyRatesTable {
+  id: string;
+  kind: 'hiring' | 'job_search' | 'internship';
+  /** The first day (Asia/Shanghai) a new claim takes this amount. */
+  effective_from: ColumnType<string, string, string>;
+  amount_yuan: number;
+  note: string | null;
+  /** Null for the rates the platform started with. */
+  set_by: string | null;
+  set_at: Generated<Date>;
+}
+
 export interface WeeklyReportsTable {
   id: string;
   week_start: ColumnType<string, string, string>;
@@ -634,6 +646,7 @@ export interface Database {
   followups: FollowUpsTable;
   subsidy_claims: SubsidyClaimsTable;
   payment_ledger: PaymentLedgerTable;
+  subsidy_rates: SubsidyRatesTable;
   weekly_reports: WeeklyReportsTable;
   weekly_report_rows: WeeklyReportRowsTable;
   hardship_consents: HardshipConsentsTable;

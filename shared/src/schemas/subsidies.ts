@@ -7,10 +7,17 @@ export const ZSubsidyStatusSchema = z.enum(['submitted', 'eligible', 'ineligible
 export type TSubsidyStatus = z.infer<typeof ZSubsidyStatusSchema>;
 
 /**
- * The amount paid per claim, in yuan, by kind. Constants for now (documented in the README); a claim
- * keeps the amount it was made with, so changing these never changes a claim already made.
+ * The amounts in force before they became organiser settings: migration 0011 seeds them as each kind's
+ * first rate. A new claim never reads them (it takes the rate in effect, see ZSubsidyRateSchema); left
+ * unchanged so that every database starts from the same history.
  */
 export const SUBSIDY_AMOUNTS_YUAN: Record<TSubsidyKind, number> = { hiring: 2000, job_search: 1500, internship: 3000 };
+
+/** The largest amount a rate may be set to, in yuan (a typo guard; the database checks it too). */
+export const SUBSIDY_RATE_MAX_YUAN = 50_000;
+
+/** How far ahead a rate may be scheduled, in days (a year's policy, published early, fits). */
+export const SUBSIDY_RATE_MAX_DAYS_AHEAD = 730;
 
 /** An approved claim still unpaid this many days after approval is ageing. */
 export const SUBSIDY_AGEING_DAYS = 30;
@@ -93,3 +100,44 @@ export const ZSubsidyPaidRateSchema = z.object({
   district: z.object({ approved: z.number().int(), paid: z.number().int(), ageing: z.number().int(), rate: z.number().nullable() }),
 });
 export type TSubsidyPaidRate = z.infer<typeof ZSubsidyPaidRateSchema>;
+
+/** A rate is scheduled (takes effect after today), current (in effect today) or past (replaced by a later one). */
+export const ZSubsidyRateStateSchema = z.enum(['scheduled', 'current', 'past']);
+export type TSubsidyRateState = z.infer<typeof ZSubsidyRateStateSchema>;
+
+/**
+ * One rate of one kind: the amount a claim made on or after `effectiveFrom` (Asia/Shanghai), and before
+ * the kind's next rate, is made with. `setBy` is null for the rates the platform started with.
+ */
+export const ZSubsidyRateSchema = z.object({
+  id: z.uuid(),
+  kind: ZSubsidyKindSchema,
+  effectiveFrom: z.iso.date(),
+  amountYuan: z.number().int(),
+  note: z.string().nullable(),
+  setBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  setAt: z.iso.datetime(),
+  state: ZSubsidyRateStateSchema,
+});
+export type TSubsidyRate = z.infer<typeof ZSubsidyRateSchema>;
+
+export const ZSubsidyRateListQuerySchema = z.strictObject({ kind: ZSubsidyKindSchema.optional() });
+export type TSubsidyRateListQuery = z.infer<typeof ZSubsidyRateListQuerySchema>;
+
+export const ZSubsidyRateListSchema = z.object({
+  /** Today in the district's calendar, which decides each rate's state. */
+  today: z.iso.date(),
+  /** Every rate, latest effective date first. */
+  items: z.array(ZSubsidyRateSchema),
+});
+export type TSubsidyRateList = z.infer<typeof ZSubsidyRateListSchema>;
+
+/** A new rate from today up to SUBSIDY_RATE_MAX_DAYS_AHEAD days ahead (checked by the server's clock); one rate per kind and date. */
+export const ZCreateSubsidyRateSchema = z.strictObject({
+  kind: ZSubsidyKindSchema,
+  effectiveFrom: z.iso.date(),
+  amountYuan: z.number().int().min(1).max(SUBSIDY_RATE_MAX_YUAN),
+  /** Usually the policy document that sets the amount. */
+  note: z.string().trim().max(500).optional(),
+});
+export type TCreateSubsidyRate = z.infer<typeof ZCreateSubsidyRateSchema>;

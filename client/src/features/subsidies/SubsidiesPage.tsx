@@ -7,9 +7,11 @@ import { formatDateTime } from '../../lib/format';
 import { ServerCsvButton } from '../jobs/ServerCsvButton';
 import { ClaimActions } from './ClaimActions';
 import { NewClaim } from './NewClaimButton';
+import { SubsidyRatesCard } from './SubsidyRatesCard';
 import { subsidiesCsvPath, usePaidRate, useSubsidyClaims, type TSubsidyFilters } from './subsidies-api';
 
 const isOffice = (role: string) => role === 'caseworker' || role === 'organiser' || role === 'admin';
+const isOrganiser = (role: string) => role === 'organiser' || role === 'admin';
 
 /** The "100% paid" rate by town. */
 function PaidRateCard() {
@@ -92,6 +94,7 @@ export function SubsidiesPage() {
         </Flex>
       </Card>
       {office && <PaidRateCard />}
+      {isOrganiser(user.role) && <SubsidyRatesCard user={user} />}
     </Flex>
   );
 }

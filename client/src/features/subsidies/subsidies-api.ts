@@ -1,5 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TCreateSubsidyClaim, TDecideSubsidyClaim, TPaySubsidyClaim, TSubsidyClaim, TSubsidyList, TSubsidyPaidRate, TSubsidyStatus } from '@yunpin/shared';
+import type {
+  TCreateSubsidyClaim,
+  TCreateSubsidyRate,
+  TDecideSubsidyClaim,
+  TPaySubsidyClaim,
+  TSubsidyClaim,
+  TSubsidyList,
+  TSubsidyPaidRate,
+  TSubsidyRate,
+  TSubsidyRateList,
+  TSubsidyStatus,
+} from '@yunpin/shared';
 import { api } from '../../lib/api';
 
 export const SUBSIDIES_KEY = ['subsidies'] as const;
@@ -33,5 +44,21 @@ export function useSubsidyActions() {
     check: useMutation({ mutationFn: (id: string) => api.post<TSubsidyClaim>(`/subsidies/claims/${id}/check`), onSuccess: done }),
     decide: useMutation({ mutationFn: ({ id, input }: { id: string; input: TDecideSubsidyClaim }) => api.post<TSubsidyClaim>(`/subsidies/claims/${id}/decision`, input), onSuccess: done }),
     pay: useMutation({ mutationFn: ({ id, input }: { id: string; input: TPaySubsidyClaim }) => api.post<TSubsidyClaim>(`/subsidies/claims/${id}/payment`, input), onSuccess: done }),
+  };
+}
+
+export const SUBSIDY_RATES_CSV_PATH = '/subsidies/rates.csv';
+
+export function useSubsidyRates() {
+  return useQuery({ queryKey: [...SUBSIDIES_KEY, 'rates'], queryFn: ({ signal }) => api.get<TSubsidyRateList>('/subsidies/rates', undefined, signal) });
+}
+
+/** Schedule and delete rates; each refreshes the rates (claims made meanwhile keep their amounts). */
+export function useSubsidyRateActions() {
+  const client = useQueryClient();
+  const done = () => client.invalidateQueries({ queryKey: [...SUBSIDIES_KEY, 'rates'] });
+  return {
+    schedule: useMutation({ mutationFn: (input: TCreateSubsidyRate) => api.post<TSubsidyRate>('/subsidies/rates', input), onSuccess: done }),
+    remove: useMutation({ mutationFn: (id: string) => api.delete<void>(`/subsidies/rates/${id}`), onSuccess: done }),
   };
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, SUBSIDY_AMOUNTS_YUAN, type TCreateSubsidyClaim, type TSessionUser, type TSubsidyClaim } from '@yunpin/shared';
+import { AppError, type TCreateSubsidyClaim, type TSessionUser, type TSubsidyClaim } from '@yunpin/shared';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import type { Insertable } from 'kysely';
 import type { SubsidyClaimsTable } from '../../db/schema.js';
 import { policy } from '../../policy.js';
+import { districtToday } from '../jobs/load-job.js';
 import { findOfferView } from '../offers/offer-views.js';
 import { getClaim } from './list-claims.js';
+import { rateInEffect } from './subsidy-rates.js';
 
 export interface CreateClaimOptions {
   actor: TSessionUser;
@@ -59,7 +61,10 @@ async function internshipFields(ctx: AppContext, actor: TSessionUser, input: { g
   return { graduate_id: input.graduateId, organisation_id: actor.organisationId, offer_id: null, contract_sha256: null, position: input.position, start_date: input.startDate };
 }
 
-/** A claim is made once per kind, graduate and employer or contract; a second is refused with 409. */
+/**
+ * A claim is made once per kind, graduate and employer or contract; a second is refused with 409.
+ * Its amount is the kind's rate in effect on its date (Asia/Shanghai), kept on the claim: a later rate never changes it.
+ */
 export async function createClaim(ctx: AppContext, { actor, input, meta }: CreateClaimOptions): Promise<TSubsidyClaim> {
   if (!policy.canClaimSubsidy(actor, input.kind)) throw AppError.forbidden('You may not claim this subsidy');
   const fields =
@@ -69,10 +74,20 @@ export async function createClaim(ctx: AppContext, { actor, input, meta }: Creat
         ? await jobSearchFields(ctx, actor, input.graduateId)
         : await internshipFields(ctx, actor, input);
   const id = randomUUID();
+  const now = ctx.clock();
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.insertInto('subsidy_claims').values({ id, kind: input.kind, amount_yuan: SUBSIDY_AMOUNTS_YUAN[input.kind], claimed_by: actor.id, created_at: ctx.clock(), ...fields }).execute();
-      await appendAudit(trx, { actorId: actor.id, action: 'subsidy.claimed', entityType: 'subsidy_claim', entityId: id, detail: { kind: input.kind, graduateId: fields.graduate_id, contractSha256: fields.contract_sha256 ?? null }, ip: meta.ip });
+      const rate = await rateInEffect(trx, input.kind, districtToday(now));
+      if (!rate) throw AppError.conflict('No amount is set for this subsidy yet');
+      await trx.insertInto('subsidy_claims').values({ id, kind: input.kind, amount_yuan: rate.amount_yuan, claimed_by: actor.id, created_at: now, ...fields }).execute();
+      await appendAudit(trx, {
+        actorId: actor.id,
+        action: 'subsidy.claimed',
+        entityType: 'subsidy_claim',
+        entityId: id,
+        detail: { kind: input.kind, graduateId: fields.graduate_id, contractSha256: fields.contract_sha256 ?? null, amountYuan: rate.amount_yuan },
+        ip: meta.ip,
+      });
     });
   } catch (error) {
     if ((error as { code?: string }).code === '23505') throw AppError.conflict('This subsidy has already been claimed for this graduate and employer');

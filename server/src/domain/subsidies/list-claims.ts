@@ -20,7 +20,7 @@ export async function getClaim(ctx: AppContext, actor: TSessionUser, id: string)
   return toClaim(await loadReadableClaim(ctx, actor, id), ctx.clock());
 }
 
-const KIND_LABEL = { hiring: '吸纳就业补贴 Hiring', job_search: '求职补贴 Job search', internship: '见习补贴 Internship' } as const;
+export const KIND_LABEL = { hiring: '吸纳就业补贴 Hiring', job_search: '求职补贴 Job search', internship: '见习补贴 Internship' } as const;
 const STATUS_LABEL = { submitted: '已申请 Submitted', eligible: '审核通过 Eligible', ineligible: '不符合 Ineligible', approved: '已批准 Approved', rejected: '已驳回 Rejected', paid: '已发放 Paid' } as const;
 
 export async function exportClaims(ctx: AppContext, actor: TSessionUser, query: TSubsidyListQuery): Promise<TCsvTable> {

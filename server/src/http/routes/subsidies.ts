@@ -1,5 +1,6 @@
 import {
   ZCreateSubsidyClaimSchema,
+  ZCreateSubsidyRateSchema,
   ZCsvTableSchema,
   ZDecideSubsidyClaimSchema,
   ZIdParamsSchema,
@@ -8,6 +9,9 @@ import {
   ZSubsidyListQuerySchema,
   ZSubsidyListSchema,
   ZSubsidyPaidRateSchema,
+  ZSubsidyRateListQuerySchema,
+  ZSubsidyRateListSchema,
+  ZSubsidyRateSchema,
 } from '@yunpin/shared';
 import { defineRoute, type AnyRoute } from '../route.js';
 import { exportClaims, getClaim, listClaims } from '../../domain/subsidies/list-claims.js';
@@ -16,6 +20,9 @@ import { checkClaim } from '../../domain/subsidies/check-claim.js';
 import { decideClaim } from '../../domain/subsidies/decide-claim.js';
 import { payClaim } from '../../domain/subsidies/pay-claim.js';
 import { subsidyPaidRate } from '../../domain/subsidies/paid-rate.js';
+import { exportSubsidyRates, listSubsidyRates } from '../../domain/subsidies/subsidy-rates.js';
+import { scheduleSubsidyRate } from '../../domain/subsidies/schedule-subsidy-rate.js';
+import { deleteSubsidyRate } from '../../domain/subsidies/delete-subsidy-rate.js';
 
 export function subsidyRoutes(): AnyRoute[] {
   return [
@@ -101,6 +108,48 @@ export function subsidyRoutes(): AnyRoute[] {
       auth: 'user',
       response: ZSubsidyPaidRateSchema,
       handler: ({ ctx, actor }) => subsidyPaidRate(ctx, actor),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/subsidies/rates',
+      summary: 'Subsidy amounts by kind with their history: scheduled, current and past rates (office)',
+      tag: 'subsidies',
+      auth: 'user',
+      query: ZSubsidyRateListQuerySchema,
+      response: ZSubsidyRateListSchema,
+      handler: ({ ctx, actor, query }) => listSubsidyRates(ctx, actor, query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/subsidies/rates.csv',
+      summary: 'Export the subsidy rate history (office)',
+      tag: 'subsidies',
+      auth: 'user',
+      query: ZSubsidyRateListQuerySchema,
+      response: ZCsvTableSchema,
+      produces: 'text/csv',
+      handler: ({ ctx, actor, query }) => exportSubsidyRates(ctx, actor, query),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/subsidies/rates',
+      summary: 'Set a kind’s amount from today or a later date; claims already made keep theirs (district organisers and admins)',
+      tag: 'subsidies',
+      auth: 'user',
+      body: ZCreateSubsidyRateSchema,
+      response: ZSubsidyRateSchema,
+      status: 201,
+      handler: ({ ctx, actor, body, meta }) => scheduleSubsidyRate(ctx, { actor, input: body, meta }),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/subsidies/rates/:id',
+      summary: 'Delete a rate not yet in effect and used by no claim (district organisers and admins)',
+      tag: 'subsidies',
+      auth: 'user',
+      params: ZIdParamsSchema,
+      status: 204,
+      handler: ({ ctx, actor, params, meta }) => deleteSubsidyRate(ctx, { actor, id: params.id, meta }),
     }),
   ];
 }
