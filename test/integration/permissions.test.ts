@@ -842,14 +842,14 @@ const CASES: Case[] = [
     route: 'get /registry/graduates/:id/hardship',
     label: 'read hardship and consents of the file in town A',
     request: (f) => ({ method: 'GET', path: `/registry/graduates/${f.graduates.a}/hardship` }),
-    allowed: STAFF,
+    // A named person's hardship: caseworkers and admins only; to anyone else the record is not there.
+    allowed: DECIDERS,
   },
   {
     route: 'post /registry/graduates/:id/hardship',
     label: 'record hardship with consent for the file in town A',
     request: (f) => ({ method: 'POST', path: `/registry/graduates/${f.graduates.a}/hardship`, body: { isHardship: true, givenBy: '李明', basis: 'in_person', consentedAt: '2026-03-01T09:00:00+08:00' } }),
     allowed: DECIDERS,
-    deniedStatus: REGISTRY_STAFF_ONLY,
   },
   { route: 'get /me/deletion-requests', label: 'own deletion requests', request: () => ({ method: 'GET', path: '/me/deletion-requests' }), allowed: ['graduate'] },
   { route: 'post /me/deletion-requests', label: 'ask for erasure', request: () => ({ method: 'POST', path: '/me/deletion-requests', body: { reason: '测试' } }), allowed: ['graduate'] },
