@@ -16,6 +16,7 @@ const ZConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_POOL_MAX: z.coerce.number({ error: 'expected a whole number from 1 to 500' }).int('expected a whole number from 1 to 500').min(1, 'expected a whole number from 1 to 500').max(500, 'expected a whole number from 1 to 500').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ and - only').default('yp'),
   JANUS_WS_URL: z.string().regex(/^wss?:\/\//, 'expected a ws:// or wss:// URL').optional(),
@@ -40,6 +41,8 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections per server process (DEFAULT_POOL_MAX when unset). */
+  databasePoolMax: number | undefined;
   redisUrl: string | undefined;
   redisPrefix: string;
   janusWsUrl: string | undefined;
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (c.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     dataDir: path.resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
+    databasePoolMax: c.DATABASE_POOL_MAX,
     redisUrl: c.REDIS_URL,
     redisPrefix: c.REDIS_PREFIX,
     janusWsUrl: c.JANUS_WS_URL,

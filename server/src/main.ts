@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       config,
       logger,
       redisUrl,
-      database: config.databaseUrl ? { kind: 'pg', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'db') },
+      database: config.databaseUrl ? { kind: 'pg', url: config.databaseUrl, ...(config.databasePoolMax ? { poolMax: config.databasePoolMax } : {}) } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'db') },
       clientDir: CLIENT_DIR,
     });
     const demo = await ensureDemo(platform, config, logger);

@@ -10,8 +10,16 @@ const INT8_OID = 20;
 // Counts and bigserial ids stay far below 2^53: read them as numbers on both drivers.
 pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 
+/**
+ * Connections per server process. At a fair's opening (a hundred recruiters calling at once, each
+ * call answered, chatted and ended) ten were too few: queries queued for a connection for up to
+ * 0.4 s, measured with `npm run bench -- fair-queue`, and call latency with them; at 30 the wait
+ * disappeared. Two nodes at the default stay well inside PostgreSQL's default of 100 connections.
+ */
+export const DEFAULT_POOL_MAX = 30;
+
 export type DatabaseTarget =
-  | { kind: 'pg'; url: string; schema?: string }
+  | { kind: 'pg'; url: string; schema?: string; poolMax?: number }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
 export interface DatabaseHandle {
@@ -32,7 +40,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === 'pg') {
     const pool = new pg.Pool({
       connectionString: target.url,
-      max: 10,
+      max: target.poolMax ?? DEFAULT_POOL_MAX,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
