@@ -8,7 +8,7 @@ import type { RunningWorkers } from '../../workers/src/run-workers.js';
 import { startTestWorkers } from '../support/workers.js';
 import { ApiClient } from '../support/client.js';
 import { TEST_REDIS_URL } from '../support/env.js';
-import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { deleteRedisPrefix, startTestPlatform, type TestPlatform } from '../support/platform.js';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -114,6 +114,8 @@ describe('workers process', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       await queue.obliterate({ force: true });
       await queue.close();
+      // The process registered every queue it consumes (their meta keys), not just this one.
+      await deleteRedisPrefix(prefix);
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   });
