@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, FairRow } from '../schema.js';
 import type { BoothWithOrganisation } from './booths.js';
-import type { FieldCrypto } from '../../services/field-crypto.js';
 
 /**
  * Reads for the live fair's hot paths, each answering one request's checks in a single query,
@@ -50,15 +49,16 @@ export interface QueueAdmission {
     jobIntention: string | null;
     /** 户籍 in the district: the 'registered local' priority group, as the registry records it. */
     isRegisteredLocal: boolean;
-    isHardship: boolean;
+    /** Sealed: opened by the caller only when a low-income lane asks for it. */
+    hardshipSealed: string;
   } | null;
 }
 
 /**
  * Everything joining a booth's queue checks: the booth and its fair, the graduate's registration and
- * profile (hardship opened with the field key, for a low-income lane), the rota.
+ * profile (hardship still sealed), the rota.
  */
-export async function queueAdmission(db: Kysely<Database>, crypto: Pick<FieldCrypto, 'openFlag'>, boothId: string, userId: string, now: Date): Promise<QueueAdmission | undefined> {
+export async function queueAdmission(db: Kysely<Database>, boothId: string, userId: string, now: Date): Promise<QueueAdmission | undefined> {
   const row = await db
     .selectFrom('booths')
     .innerJoin('fairs', 'fairs.id', 'booths.fair_id')
@@ -115,7 +115,7 @@ export async function queueAdmission(db: Kysely<Database>, crypto: Pick<FieldCry
             graduationYear: profile_graduation_year,
             jobIntention: profile_job_intention,
             isRegisteredLocal: Boolean(profile_is_registered_local),
-            isHardship: await crypto.openFlag(profile_hardship_sealed),
+            hardshipSealed: profile_hardship_sealed,
           },
   };
 }

@@ -185,7 +185,7 @@ export class LiveFairService {
     if (!policy.canQueueAtBooth(actor)) throw AppError.forbidden('Only graduates can queue at booths');
     const now = this.#ctx.clock();
     // One query for every check, fresh: booth and fair status, registration, rota, profile.
-    const admission = await queueAdmission(this.#ctx.db, this.#ctx.fieldCrypto, boothId, actor.id, now);
+    const admission = await queueAdmission(this.#ctx.db, boothId, actor.id, now);
     if (!admission || admission.boothStatus !== 'approved') throw AppError.notFound('Booth');
     const { fair, profile } = admission;
     if (fair.status === 'draft') throw AppError.notFound('Booth');
@@ -207,7 +207,7 @@ export class LiveFairService {
     };
     const isPriority =
       (fair.priority_lanes.includes('local_hukou') && Boolean(profile?.isRegisteredLocal)) ||
-      (fair.priority_lanes.includes('low_income') && Boolean(profile?.isHardship));
+      (fair.priority_lanes.includes('low_income') && profile !== null && (await this.#ctx.fieldCrypto.openFlag(profile.hardshipSealed)));
     const joined = await this.#store.join(booth.id, actor.id, isPriority, summary, now.getTime());
     this.#out.join(rooms.user(actor.id), rooms.queue(booth.id));
     if (joined.isNew) this.#publish([booth.id], EVERYWHERE);
@@ -539,7 +539,7 @@ export class LiveFairService {
       await this.#staffedBooth(actor, boothId);
       return { boothId, isStaff: true };
     }
-    const admission = await queueAdmission(this.#ctx.db, this.#ctx.fieldCrypto, boothId, actor.id, this.#ctx.clock());
+    const admission = await queueAdmission(this.#ctx.db, boothId, actor.id, this.#ctx.clock());
     if (!admission || admission.boothStatus !== 'approved' || admission.fair.status === 'draft') throw AppError.notFound('Booth');
     if (!admission.isRegistered) throw new AppError('forbidden', 'Register for this fair to watch its booths');
     if (admission.fair.status !== 'live') throw AppError.conflict('This fair is not live');
