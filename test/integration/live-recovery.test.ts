@@ -32,12 +32,16 @@ describe('connection-state recovery', () => {
   it('recovers a dropped connection with its rooms, still receiving lobby updates', async () => {
     const { socket } = await reconnectingSocket(live.graduates[0]!.login);
     const other = await reconnectingSocket(live.graduates[1]!.login);
+    const recruiter = await reconnectingSocket(live.logins.recruiterA);
     try {
       await must(socket, 'lobby:enter', { fairId: live.fairId });
-      // Recovery resumes from the last broadcast received, so receive one first.
-      const first = next(socket, 'lobby:booth-updated', (b) => b.boothId === live.booths.a && b.waiting === 1);
-      await must(other.socket, 'queue:join', { boothId: live.booths.a });
-      await first;
+      // Recovery resumes from the last message received through the adapter (one sent to this
+      // user: booth snapshots are sent by each node to its own sockets, outside the adapter).
+      await must(socket, 'queue:join', { boothId: live.booths.a });
+      const incoming = next(socket, 'call:incoming');
+      const call = await must(recruiter.socket, 'call:next', { boothId: live.booths.a });
+      expect((await incoming).callId).toBe(call!.callId);
+      await must(socket, 'call:decline', { callId: call!.callId });
 
       const reconnected = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
       socket.io.engine.close();
@@ -45,12 +49,14 @@ describe('connection-state recovery', () => {
       expect(socket.recovered).toBe(true);
 
       // Still in the lobby room without entering again.
-      const update = next(socket, 'lobby:booth-updated', (b) => b.boothId === live.booths.a && b.waiting === 0);
-      await must(other.socket, 'queue:leave', { boothId: live.booths.a });
+      const update = next(socket, 'lobby:booth-updated', (b) => b.boothId === live.booths.b && b.waiting === 1);
+      await must(other.socket, 'queue:join', { boothId: live.booths.b });
       expect((await update).fairId).toBe(live.fairId);
+      await must(other.socket, 'queue:leave', { boothId: live.booths.b });
     } finally {
       socket.close();
       other.socket.close();
+      recruiter.socket.close();
     }
   });
 

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { parse } from 'cookie';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { AppError, CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents, type SocketData, type TAck, type TSessionUser } from '@yunpin/shared';
+import { AppError, CLIENT_EVENTS, ZBoothChangesSchema, type ClientToServerEvents, type InterNodeEvents, type ServerToClientEvents, type SocketData, type TAck, type TSessionUser } from '@yunpin/shared';
 import type { AppContext } from '../context.js';
 import { resolveSession } from '../domain/auth/resolve-session.js';
 import { SESSION_COOKIE } from '../domain/auth/session-tokens.js';
@@ -16,8 +16,8 @@ import { TokenBucket } from './token-bucket.js';
 import { attachInterviewCalls, type InterviewCallOptions } from './interview-handlers.js';
 import { attachBoothVideo, type BoothVideoOptions } from './booth-video-handlers.js';
 
-type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, SocketData>;
 
 export interface SocketOptions {
   publicUrl: string;
@@ -71,6 +71,13 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
     emit: (room, event, ...args) => {
       io.to(room).emit(event, ...args);
     },
+    emitLocal: (room, event, ...args) => {
+      io.local.to(room).emit(event, ...args);
+    },
+    hasLocal: (room) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0,
+    shareChanges: (changes) => {
+      io.serverSideEmit('live:booths-changed', changes);
+    },
     join: (fromRoom, room) => io.in(fromRoom).socketsJoin(room),
     leave: (fromRoom, room) => io.in(fromRoom).socketsLeave(room),
   };
@@ -86,6 +93,12 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
   }, LOAD_SAMPLE_MS);
   loadGauge.unref();
   const live = new LiveFairService({ ...ctx, redis: liveRedis }, broadcaster, { isBusy: () => answering > 0 || loopBusy > BUSY_LOOP_SHARE, ...options.live });
+  // Each node broadcasts booth changes to its own sockets: the other nodes only say which booths changed.
+  io.on('live:booths-changed', (changes: unknown) => {
+    const parsed = ZBoothChangesSchema.safeParse(changes);
+    if (parsed.success) live.changedElsewhere(parsed.data);
+    else ctx.logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'malformed booth changes from another node');
+  });
   const handlers = eventTable(live);
   attachInterviewCalls(io, ctx, options.interviews);
   attachBoothVideo(io, ctx, live, options.boothVideo);

@@ -198,6 +198,19 @@ export interface SocketData {
   userId: string;
 }
 
+// ---- between server nodes ----
+
+/**
+ * Booths changed on one node, with the channels to re-broadcast ('q' queue, 's' staff console,
+ * 'l' lobby card): every other node broadcasts them to its own sockets.
+ */
+export const ZBoothChangesSchema = z.array(z.tuple([ZIdSchema, z.string().regex(/^[qsl]{1,3}$/)])).max(10_000);
+export type TBoothChanges = z.infer<typeof ZBoothChangesSchema>;
+
+export interface InterNodeEvents {
+  'live:booths-changed': (changes: TBoothChanges) => void;
+}
+
 /** Names of every request event, for per-event validation and rate limiting. */
 export const CLIENT_EVENTS = [
   'lobby:enter', 'lobby:leave', 'queue:join', 'queue:leave', 'queue:mine', 'console:open', 'call:next', 'call:skip',

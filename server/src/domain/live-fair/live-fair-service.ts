@@ -3,6 +3,7 @@ import {
   AppError,
   estimateWaitSeconds,
   placeOf,
+  type TBoothChanges,
   type TCallPlaced,
   type TCandidateSummary,
   type TChatMessage,
@@ -100,6 +101,11 @@ export class LiveFairService {
   #presenceTimer: NodeJS.Timeout | undefined;
   #isSweeping = false;
   readonly #conversationWatchers: ((conversation: TConversation) => void)[] = [];
+  /** Per booth, the counter values this node last broadcast on each channel to its own sockets. */
+  readonly #sent = new Map<string, Partial<Record<Channel, number>>>();
+  /** Booths changed here and not yet told to the other nodes (told once per turn of the event loop). */
+  readonly #toShare = new Map<string, Set<Channel>>();
+  #shareTimer: NodeJS.Immediate | undefined;
 
   constructor(ctx: AppContext, broadcaster: Broadcaster, options: LiveFairOptions = {}) {
     this.#ctx = ctx;
@@ -134,6 +140,9 @@ export class LiveFairService {
   stop(): void {
     this.#isStopped = true;
     this.#scheduler.stop();
+    if (this.#shareTimer) clearImmediate(this.#shareTimer);
+    this.#shareTimer = undefined;
+    this.#toShare.clear();
     clearInterval(this.#sweeper);
     clearInterval(this.#presenceTimer);
     this.#sweeper = undefined;
@@ -660,10 +669,30 @@ export class LiveFairService {
     };
   }
 
-  /** Asks for broadcasts of these booths' channels; the scheduler decides when they go out. */
+  /**
+   * Asks for broadcasts of these booths' channels, here and on every other node (each node sends
+   * them to its own sockets); each node's scheduler decides when they go out there.
+   */
   #publish(boothIds: readonly string[], channels: readonly Channel[]): void {
     if (this.#isStopped) return;
-    for (const boothId of boothIds) this.#scheduler.request(boothId, channels);
+    for (const boothId of boothIds) {
+      this.#scheduler.request(boothId, channels);
+      let shared = this.#toShare.get(boothId);
+      if (!shared) this.#toShare.set(boothId, (shared = new Set()));
+      for (const ch of channels) shared.add(ch);
+    }
+    this.#shareTimer ??= setImmediate(() => {
+      this.#shareTimer = undefined;
+      const changes: TBoothChanges = [...this.#toShare].map(([boothId, chs]) => [boothId, [...chs].join('')]);
+      this.#toShare.clear();
+      if (changes.length && !this.#isStopped) this.#out.shareChanges(changes);
+    });
+  }
+
+  /** Booths another node changed: this node broadcasts them to its own sockets, paced as its own. */
+  changedElsewhere(changes: TBoothChanges): void {
+    if (this.#isStopped) return;
+    for (const [boothId, channels] of changes) this.#scheduler.request(boothId, [...channels] as Channel[]);
   }
 
   /** A booth's row for hot paths (broadcasts, calls); its settings may be up to a few seconds old. */
@@ -671,17 +700,36 @@ export class LiveFairService {
     return this.#booths.get(boothId, () => findBooth(this.#ctx.db, boothId));
   }
 
-  /** Sends what changed of the booth since any node last sent it, on the channels that are due. */
+  /**
+   * Sends this node's sockets what changed of the booth since this node last sent it, on the due
+   * channels that somebody here listens to.
+   */
   async #broadcastBooth(boothId: string, channels: Channel[]): Promise<void> {
     const booth = await this.#booth(boothId);
     if (!booth || this.#isStopped) return;
-    const view = await this.#store.view(boothId, this.#ctx.clock().getTime(), { publish: channels.join('') });
+    const roomOf = { q: rooms.queue(boothId), s: rooms.staff(boothId), l: rooms.lobby(booth.fair_id) };
+    const listened = channels.filter((ch) => this.#out.hasLocal(roomOf[ch]));
+    if (listened.length === 0) {
+      // Nobody here follows the booth: forget what went out (whoever comes gets the state on joining).
+      if (!Object.values(roomOf).some((room) => this.#out.hasLocal(room))) this.#sent.delete(boothId);
+      return;
+    }
+    const view = await this.#store.view(boothId, this.#ctx.clock().getTime(), { publish: listened.join(''), last: this.#sent.get(boothId) ?? {} });
     if (!view || this.#isStopped) return;
-    if (view.channels.includes('q')) this.#out.emit(rooms.queue(boothId), 'queue:booth-updated', toSnapshot(view, boothId, booth.fair_id, booth.max_concurrent_chats));
-    if (view.channels.includes('s')) this.#out.emit(rooms.staff(boothId), 'console:updated', this.#staffQueue(booth, view));
-    if (view.channels.includes('l')) {
+    let sent = this.#sent.get(boothId);
+    if (!sent) this.#sent.set(boothId, (sent = {}));
+    // Only what is newer than what went out meanwhile (a slow read may come back after a later one).
+    const isNewer = (ch: Channel) => {
+      const counter = ch === 'q' ? view.version : view.figuresVersion;
+      if (!view.channels.includes(ch) || (sent[ch] ?? -1) >= counter) return false;
+      sent[ch] = counter;
+      return true;
+    };
+    if (isNewer('q')) this.#out.emitLocal(roomOf.q, 'queue:booth-updated', toSnapshot(view, boothId, booth.fair_id, booth.max_concurrent_chats));
+    if (isNewer('s')) this.#out.emitLocal(roomOf.s, 'console:updated', this.#staffQueue(booth, view));
+    if (isNewer('l')) {
       const onRota = await this.#onRota.get(boothId, async () => (await boothsOnDuty(this.#ctx.db, [boothId], this.#ctx.clock())).has(boothId));
-      this.#out.emit(rooms.lobby(booth.fair_id), 'lobby:booth-updated', { ...this.#lobbyCard(booth, view, onRota), fairId: booth.fair_id });
+      this.#out.emitLocal(roomOf.l, 'lobby:booth-updated', { ...this.#lobbyCard(booth, view, onRota), fairId: booth.fair_id });
     }
   }
 

@@ -23,7 +23,6 @@
  *                      does not, so snapshots carry it from the next such change on
  *   P:w:<booth>        counter, bumped on every change of the booth's live figures (the above,
  *                      and conversations held, service times): what the console and lobby show
- *   P:pub:<booth>      hash  channel → the last counter value broadcast on it (by any node)
  *
  * Scripts that change a booth bump its counters and return the booths they changed, so the
  * caller knows what to re-broadcast without asking again.
@@ -223,11 +222,12 @@ return 1
 
 /**
  * Everything the booth's broadcasts and answers are built from, in one round trip.
- * ARGV: prefix, booth, now, presence TTL ms, channels, staff.
+ * ARGV: prefix, booth, now, presence TTL ms, channels, staff, then the counter values the caller
+ * last broadcast on 'q', 's' and 'l' (-1 for none).
  * channels '' reads without publishing (staff '1' adds what the console shows). Otherwise it is
  * the channels about to be broadcast ('q' queue, 's' staff console, 'l' lobby): those whose
- * counter moved since the last broadcast on them (by any node) are marked broadcast at the
- * current value and returned; when none moved, nothing else is read.
+ * counter moved past what the caller last broadcast on them are returned; when none moved,
+ * nothing else is read. Each node keeps its own last values, as each broadcasts to its own sockets.
  * Returns {v, w, channels, present, inConversation, averageServiceSeconds or '', n, then per
  * waiting graduate in call order: user, ticket, state, joinedAt, summary, callId, recruiter,
  * expiresAt} where state holds P (priority), H (held), C (called here), M (missed once);
@@ -239,16 +239,12 @@ local v = tonumber(redis.call('GET', p .. ':v:' .. booth) or '0')
 local w = tonumber(redis.call('GET', p .. ':w:' .. booth) or '0')
 local due = ''
 if channels ~= '' then
-  local pub = p .. ':pub:' .. booth
+  local last = {q = tonumber(ARGV[7]), s = tonumber(ARGV[8]), l = tonumber(ARGV[9])}
   for i = 1, #channels do
     local ch = string.sub(channels, i, i)
     local current = w
     if ch == 'q' then current = v end
-    local last = tonumber(redis.call('HGET', pub, ch) or '-1')
-    if last < current then
-      redis.call('HSET', pub, ch, current)
-      due = due .. ch
-    end
+    if (last[ch] or -1) < current then due = due .. ch end
   end
   if due == '' then return {v, w, ''} end
   staff = string.find(due, 's', 1, true) ~= nil

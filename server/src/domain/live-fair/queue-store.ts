@@ -51,7 +51,7 @@ export interface BoothView {
   version: number;
   /** Its figures counter (moves with the queue, and with conversations and service times too). */
   figuresVersion: number;
-  /** When publishing: the channels that changed since their last broadcast (by any node). */
+  /** When publishing: the channels that changed since the caller last broadcast them. */
   channels: string;
   present: number;
   inConversation: number;
@@ -226,13 +226,24 @@ export class QueueStore {
 
   /**
    * The booth's queue and figures in one round trip. With `publish`, only the channels among it
-   * that changed since their last broadcast are claimed (by this caller, across nodes), and
+   * whose counter moved past `last` (what the caller last broadcast on each) are returned, and
    * undefined means none did. Without it, the view is read as it is (`staff` adds candidate
    * summaries and pending calls).
    */
-  async view(boothId: string, now: number, o: { publish: string } | { staff: boolean }): Promise<BoothView | undefined> {
+  async view(boothId: string, now: number, o: { publish: string; last: Partial<Record<Channel, number>> } | { staff: boolean }): Promise<BoothView | undefined> {
     const publish = 'publish' in o ? o.publish : '';
-    const reply = await this.#redis.ypBoothView(this.#p, boothId, String(now), String(PRESENCE_TTL_MS), publish, 'staff' in o && o.staff ? '1' : '0');
+    const last = 'last' in o ? o.last : {};
+    const reply = await this.#redis.ypBoothView(
+      this.#p,
+      boothId,
+      String(now),
+      String(PRESENCE_TTL_MS),
+      publish,
+      'staff' in o && o.staff ? '1' : '0',
+      String(last.q ?? -1),
+      String(last.s ?? -1),
+      String(last.l ?? -1),
+    );
     const channels = String(reply[2]);
     if (publish && channels === '') return undefined;
     const avg = String(reply[5]);
