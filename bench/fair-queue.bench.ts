@@ -204,7 +204,7 @@ async function main(): Promise<void> {
       spawnChild<NodeRequest, NodeReply>({
         name: `node${i}`,
         script: path.join(BENCH_DIR, 'lib/server-node.ts'),
-        nodeArgs: ['--expose-gc'],
+        nodeArgs: ['--expose-gc', ...(process.env.YP_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)],
         env: nodeEnv,
         echoStderr: true,
         ...(raiseTo ? { raiseFileLimitTo: raiseTo } : {}),
@@ -399,6 +399,18 @@ function report(r: {
   for (const kind of ['join', 'leave', 'call']) console.log(line(`    of a ${kind}`, summarize(merge(res.map((x) => x.fanoutByKind[kind] ?? new Float64Array())))));
   console.log(line('  fan-out measured from the ack', fanoutAck));
   console.log(`  fan-out changes never seen within 10 s: ${sum((x) => x.fanoutUndelivered)}`);
+  // Where the slow calls are: the recruiters' first calls all come within --stagger ms, and the
+  // rounds after it stay bunched (each takes about the same time), so the rush repeats.
+  const windowMs = 5000;
+  const windows = new Map<number, number[]>();
+  for (const x of res) x.callAtMs.forEach((at, i) => {
+    const w = Math.floor(at / windowMs);
+    let list = windows.get(w);
+    if (!list) windows.set(w, (list = []));
+    list.push(x.callMs[i]!);
+  });
+  const byWindow = [...windows].sort((a, b) => a[0] - b[0]).map(([w, l]) => `${(w * windowMs) / 1000}s:${l.length}/${fmt(summarize(Float64Array.from(l)).max, 0)}`);
+  console.log(`    calls and max latency (ms) per ${windowMs / 1000} s window of sending: ${byWindow.join(' ')}`);
   console.log(line('  chat message send → other side', message));
   console.log(line('  raw RTT, bare Socket.IO, under load', bareRtt));
   console.log(line('  raw RTT, bare Socket.IO, idle', r.idleBare));
@@ -422,6 +434,8 @@ function report(r: {
     console.log(`  node${i}: cpu ${fmt(s.cpuPercent)}% of a core, event loop busy ${fmt(s.eventLoopUtilization * 100)}%, delay p50=${fmt(s.loopDelayP50Ms)} p99=${fmt(s.loopDelayP99Ms)} max=${fmt(s.loopDelayMaxMs)} ms; heap ${mb(s.heapUsed)} MB, rss ${mb(s.rss)} MB, ${s.sockets} sockets`);
     const [pw, q, rd] = [summarize(s.poolWaitMs), summarize(s.dbMs), summarize(s.redisMs)];
     console.log(`         ${perS(s.dbQueries)} SQL/s: pool wait p50/p99 ${fmt(pw.p50)}/${fmt(pw.p99)} ms, query p50/p99 ${fmt(q.p50)}/${fmt(q.p99)} ms; ${perS(s.redisCommands)} Redis cmds/s: p50/p99 ${fmt(rd.p50)}/${fmt(rd.p99)} ms; ${perS(s.wsFrames)} WebSocket frames/s out (${fmt(s.wsBytes / 1024 / 1024 / (s.wallMs / 1000), 2)} MB/s)`);
+    const gc = summarize(s.gcPauseMs);
+    console.log(`         GC: ${gc.n} pauses, ${fmt(s.gcPauseMs.reduce((a, b) => a + b, 0) / (s.wallMs / 1000))} ms/s, p99 ${fmt(gc.p99)} ms, max ${fmt(gc.max)} ms (${Object.entries(s.gcByKind).map(([k, v]) => `${k} ${v.n}× max ${fmt(v.max)}`).join(', ')})`);
     console.log(`         top Redis commands: ${s.redisTop.map(([k, v]) => `${k} ${perS(v)}/s`).join(', ')}`);
     if (o.profile) for (const st of s.statements.slice(0, 6)) console.log(`         SQL ${perS(st.n).padStart(4)}/s mean ${fmt(st.meanMs, 1).padStart(5)} ms  ${st.text}`);
   });

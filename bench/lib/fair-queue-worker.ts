@@ -103,6 +103,9 @@ const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
 
 let measuring = false;
 let callMs = new Samples();
+/** When each measured call was sent, ms after the workload started (same order as callMs). */
+let callAtMs = new Samples();
+let runStartedAt = 0;
 let fanoutMs = new Samples();
 let fanoutFromAckMs = new Samples();
 let fanoutByKind: Record<ChangeKind, Samples> = { join: new Samples(), leave: new Samples(), call: new Samples() };
@@ -119,6 +122,7 @@ const messageSentAt = new Map<string, number>();
 
 function resetMeasurements(): void {
   callMs = new Samples();
+  callAtMs = new Samples();
   fanoutMs = new Samples();
   fanoutFromAckMs = new Samples();
   fanoutByKind = { join: new Samples(), leave: new Samples(), call: new Samples() };
@@ -348,7 +352,10 @@ function onIncoming(g: Grad, call: TIncomingCall): void {
   const sentAt = callSentAt.get(call.callId);
   if (sentAt !== undefined) {
     callSentAt.delete(call.callId);
-    if (measuring) callMs.push(arrival - sentAt);
+    if (measuring) {
+      callMs.push(arrival - sentAt);
+      callAtMs.push(sentAt - runStartedAt);
+    }
   } else {
     incomingAt.set(call.callId, arrival);
   }
@@ -454,7 +461,10 @@ async function lane(r: Recruiter): Promise<void> {
     const arrival = incomingAt.get(call.callId);
     if (arrival !== undefined) {
       incomingAt.delete(call.callId);
-      if (measuring) callMs.push(arrival - c.tSend);
+      if (measuring) {
+        callMs.push(arrival - c.tSend);
+        callAtMs.push(c.tSend - runStartedAt);
+      }
     } else {
       callSentAt.set(call.callId, c.tSend);
     }
@@ -668,6 +678,7 @@ async function runPhase(durationMs: number): Promise<WorkerReply> {
   loop.enable();
   const cpu0 = process.cpuUsage();
   const started = now();
+  runStartedAt = started;
   const end = started + durationMs;
   const isOver = () => now() >= end;
 
@@ -722,6 +733,7 @@ async function runPhase(durationMs: number): Promise<WorkerReply> {
   for (const [k, s] of ackMs) acks[k] = s.toArray();
   const result: WorkerRunResult = {
     callMs: callMs.toArray(),
+    callAtMs: callAtMs.toArray(),
     fanoutMs: fanoutMs.toArray(),
     fanoutFromAckMs: fanoutFromAckMs.toArray(),
     fanoutByKind: byKind,

@@ -17,6 +17,9 @@ export interface NodeStats {
   loopDelayP50Ms: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
+  /** Every garbage-collection pause of the main thread (ms). */
+  gcPauseMs: Float64Array;
+  gcByKind: Record<string, { n: number; max: number; total: number }>;
   dbQueries: number;
   /** From handing the query to a pooled connection to its result (Redis likewise). */
   dbMeanMs: number;
@@ -117,6 +120,8 @@ export type WorkerRequest =
 
 export interface WorkerRunResult {
   callMs: Float64Array;
+  /** When each call was sent, ms after the workload started (pairs with callMs). */
+  callAtMs: Float64Array;
   fanoutMs: Float64Array;
   fanoutFromAckMs: Float64Array;
   fanoutByKind: Record<string, Float64Array>;

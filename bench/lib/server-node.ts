@@ -17,7 +17,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver, type EventLoopUtilization } from 'node:perf_hooks';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import * as ws from 'ws';
@@ -100,6 +100,19 @@ function costOf(): Cost | undefined {
   return c;
 }
 let loopDelay = monitorEventLoopDelay({ resolution: 5 });
+/** Garbage-collection pauses on the main thread (ms) while measuring. */
+let gcPauses: number[] = [];
+/** The same pauses by kind (minor, major, incremental, weak callbacks): count and longest. */
+let gcByKind = new Map<string, { n: number; max: number; total: number }>();
+const GC_KINDS: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weakcb' };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcPauses.push(entry.duration);
+    const kind = GC_KINDS[(entry.toJSON() as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+    const k = gcByKind.get(kind) ?? { n: 0, max: 0, total: 0 };
+    gcByKind.set(kind, { n: k.n + 1, max: Math.max(k.max, entry.duration), total: k.total + entry.duration });
+  }
+}).observe({ entryTypes: ['gc'] });
 let cpuStart = process.cpuUsage();
 let wallStart = performance.now();
 
@@ -253,6 +266,8 @@ function resetCounters(): void {
   wsBytes = 0;
   costs.clear();
   emitDelays.clear();
+  gcPauses = [];
+  gcByKind = new Map();
   loopDelay.disable();
   loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
@@ -271,6 +286,8 @@ function readStats(): NodeStats {
     loopDelayP50Ms: loopDelay.percentile(50) / 1e6,
     loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     loopDelayMaxMs: loopDelay.max / 1e6,
+    gcPauseMs: Float64Array.from(gcPauses),
+    gcByKind: Object.fromEntries(gcByKind),
     dbQueries,
     dbMeanMs: dbQueries ? dbMs / dbQueries : 0,
     poolWaitMeanMs: poolWaits ? poolWaitMs / poolWaits : 0,
