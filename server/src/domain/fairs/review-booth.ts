@@ -4,6 +4,7 @@ import { updateBooth } from '../../db/repositories/booths.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { policy } from '../../policy.js';
 import { loadReadableBooth, reloadBooth } from './get-booth.js';
+import { bumpStaffAccessGeneration } from '../live-fair/queue-store.js';
 
 export interface ReviewBoothOptions {
   actor: TSessionUser;
@@ -28,5 +29,7 @@ export async function reviewBooth(ctx: AppContext, { actor, id, input, meta }: R
       ip: meta.ip,
     });
   });
+  // Booth access cached by the live fair is read afresh from here on, on every node.
+  await bumpStaffAccessGeneration(ctx);
   return reloadBooth(ctx, id);
 }

@@ -5,6 +5,7 @@ import { findUsers } from '../../db/repositories/users.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { policy } from '../../policy.js';
 import { loadEditableBooth, reloadBooth } from './get-booth.js';
+import { bumpStaffAccessGeneration } from '../live-fair/queue-store.js';
 
 export interface SetBoothRepresentativesOptions {
   actor: TSessionUser;
@@ -29,5 +30,7 @@ export async function setBoothRepresentatives(ctx: AppContext, { actor, id, inpu
     await replaceRepresentatives(trx, id, userIds);
     await appendAudit(trx, { actorId: actor.id, action: 'booth.representatives_set', entityType: 'booth', entityId: id, detail: { userIds }, ip: meta.ip });
   });
+  // Booth access cached by the live fair is read afresh from here on, on every node.
+  await bumpStaffAccessGeneration(ctx);
   return reloadBooth(ctx, id);
 }

@@ -4,6 +4,7 @@ import type { BoothUpdate } from '../../db/schema.js';
 import { updateBooth as updateRow } from '../../db/repositories/booths.js';
 import { appendAudit } from '../../db/repositories/audit.js';
 import { loadEditableBooth, reloadBooth } from './get-booth.js';
+import { bumpStaffAccessGeneration } from '../live-fair/queue-store.js';
 
 export interface UpdateBoothOptions {
   actor: TSessionUser;
@@ -25,5 +26,7 @@ export async function updateBooth(ctx: AppContext, { actor, id, input, meta }: U
     await updateRow(trx, id, changes);
     await appendAudit(trx, { actorId: actor.id, action: 'booth.updated', entityType: 'booth', entityId: id, detail: { fields: Object.keys(input) }, ip: meta.ip });
   });
+  // Booth access cached by the live fair is read afresh from here on, on every node.
+  await bumpStaffAccessGeneration(ctx);
   return reloadBooth(ctx, id);
 }

@@ -6,6 +6,7 @@ import { appendAudit } from '../../db/repositories/audit.js';
 import { policy } from '../../policy.js';
 import { loadManageableFair, presentFair } from './get-fair.js';
 import { validateFairHosts } from './create-fair.js';
+import { bumpStaffAccessGeneration } from '../live-fair/queue-store.js';
 
 export interface UpdateFairOptions {
   actor: TSessionUser;
@@ -47,6 +48,8 @@ export async function updateFair(ctx: AppContext, { actor, id, input, meta }: Up
     await updateRow(trx, id, changes, hosts);
     await appendAudit(trx, { actorId: actor.id, action: 'fair.updated', entityType: 'fair', entityId: id, detail: { fields: Object.keys(input) }, ip: meta.ip });
   });
+  // Booth access cached by the live fair is read afresh from here on, on every node.
+  await bumpStaffAccessGeneration(ctx);
   const updated = await findFair(ctx.db, id);
   if (!updated) throw AppError.notFound('Fair');
   return presentFair(ctx, actor, updated);

@@ -51,6 +51,23 @@ import { conversationSummary, recordCaseActivity } from '../cases/activity.js';
 
 const SWEEP_INTERVAL_MS = 250;
 const CACHE_TTL_MS = 5000;
+/**
+ * Remembered access for call:next is checked against the staff-access generation on every call
+ * (in the call's own Redis script), so a change to a booth, its representatives or its fair takes
+ * effect at once; the TTL only bounds how long a lost generation bump could go unnoticed.
+ */
+const CALL_ACCESS_TTL_MS = 60_000;
+const CALL_ACCESS_MAX = 10_000;
+
+/** What call:next needs to know about a booth and a recruiter, and when it was read. */
+interface CallAccess {
+  booth: BoothWithOrganisation;
+  callTimeoutSeconds: number;
+  isRepresentative: boolean;
+  /** The staff-access generation before it was read. */
+  generation: string;
+  readAt: number;
+}
 const ROTA_CACHE_TTL_MS = 30_000;
 const PRESENCE_REFRESH_MS = 10_000;
 /** A change to a booth's queue shows in all three; one to its conversations only in the console and lobby. */
@@ -101,6 +118,8 @@ export class LiveFairService {
   #presenceTimer: NodeJS.Timeout | undefined;
   #isSweeping = false;
   readonly #conversationWatchers: ((conversation: TConversation) => void)[] = [];
+  /** Recruiters' access for calling at booths, by `${boothId}:${userId}`: only access that allowed a call. */
+  readonly #callAccess = new Map<string, CallAccess>();
   /** Per booth, the counter values this node last broadcast on each channel to its own sockets. */
   readonly #sent = new Map<string, Partial<Record<Channel, number>>>();
   /** Booths changed here and not yet told to the other nodes (told once per turn of the event loop). */
@@ -272,7 +291,11 @@ export class LiveFairService {
   // ---------- recruiters: console and calls ----------
 
   async openConsole(actor: TSessionUser, boothId: string): Promise<TStaffQueue> {
-    const { booth } = await this.#staffedBooth(actor, boothId);
+    const generation = await this.#store.accessGeneration();
+    const access = await this.#staffedBooth(actor, boothId);
+    const { booth } = access;
+    // The console is where calls are made from: the first call need not read the access again.
+    if (access.fairStatus === 'live') this.#rememberCallAccess(actor, { ...access, generation, readAt: Date.now() });
     this.#out.join(rooms.user(actor.id), rooms.staff(booth.id));
     let open = this.#presence.get(booth.id);
     if (!open) this.#presence.set(booth.id, (open = new Set()));
@@ -291,8 +314,36 @@ export class LiveFairService {
   }
 
   async callNext(actor: TSessionUser, boothId: string, skipUserId?: string): Promise<TCallPlaced | null> {
-    const { booth, fairStatus, callTimeoutSeconds } = await this.#staffedBooth(actor, boothId);
+    // The recruiter's access as last read, if it allowed this; the call script refuses it if any
+    // booth, representative or fair has changed since, and then it is read again.
+    let cached = this.#callAccess.get(`${boothId}:${actor.id}`);
+    // Re-checked against the actor as the session has it now, and read again after a while anyway.
+    if (cached && (Date.now() - cached.readAt > CALL_ACCESS_TTL_MS || !policy.canStaffBooth(actor, cached.booth, cached.isRepresentative))) cached = undefined;
+    for (let attempt = 0; ; attempt++) {
+      const access = cached ?? (await this.#readCallAccess(actor, boothId));
+      const placed = await this.#placeCall(actor, access, skipUserId, attempt < 3 ? access.generation : undefined);
+      if (placed !== 'stale_access') return placed;
+      cached = undefined;
+    }
+  }
+
+  /** Reads whether the recruiter may call at the booth now, and remembers it when they may. */
+  async #readCallAccess(actor: TSessionUser, boothId: string): Promise<CallAccess> {
+    const generation = await this.#store.accessGeneration(); // before the read: a change after it moves the generation
+    const { booth, fairStatus, callTimeoutSeconds, isRepresentative } = await this.#staffedBooth(actor, boothId);
     if (fairStatus !== 'live') throw AppError.conflict('The fair is not live');
+    const access: CallAccess = { booth, callTimeoutSeconds, isRepresentative, generation, readAt: Date.now() };
+    this.#rememberCallAccess(actor, access);
+    return access;
+  }
+
+  /** Remembers access that allowed calling at a live fair's booth (read at `generation`). */
+  #rememberCallAccess(actor: TSessionUser, { booth, callTimeoutSeconds, isRepresentative, generation, readAt }: CallAccess): void {
+    if (this.#callAccess.size >= CALL_ACCESS_MAX) this.#callAccess.clear();
+    this.#callAccess.set(`${booth.id}:${actor.id}`, { booth, callTimeoutSeconds, isRepresentative, generation, readAt });
+  }
+
+  async #placeCall(actor: TSessionUser, { booth, callTimeoutSeconds }: CallAccess, skipUserId: string | undefined, checkGeneration: string | undefined): Promise<TCallPlaced | null | 'stale_access'> {
     const callId = randomUUID();
     const now = this.#ctx.clock().getTime();
     const expiresAt = now + (this.#options.callTimeoutMs ?? callTimeoutSeconds * 1000);
@@ -306,8 +357,12 @@ export class LiveFairService {
       recruiterName: actor.name,
       softLimitMinutes: booth.soft_limit_minutes,
     };
-    const result = await this.#store.callNext({ ...call, maxLoad: booth.max_concurrent_chats, ...(skipUserId ? { skipUserId } : {}) });
+    const result = await this.#store.callNext({ ...call, maxLoad: booth.max_concurrent_chats, ...(skipUserId ? { skipUserId } : {}), ...(checkGeneration === undefined ? {} : { accessGeneration: checkGeneration }) });
     if ('reason' in result) {
+      if (result.reason === 'stale_access') {
+        this.#callAccess.delete(`${booth.id}:${actor.id}`);
+        return 'stale_access';
+      }
       if (result.reason === 'recruiter_full') {
         throw new AppError('conflict', `You already handle ${booth.max_concurrent_chats} conversations or calls; finish one first`, { details: { reason: 'recruiter_full' } });
       }
@@ -567,7 +622,7 @@ export class LiveFairService {
    * A booth the actor staffs, with its fair's status (read fresh, in one query with the
    * representative check); anyone else gets not_found, so booths of other employers cannot be probed.
    */
-  async #staffedBooth(actor: TSessionUser, boothId: string): Promise<{ booth: BoothWithOrganisation; fairStatus: FairRow['status']; callTimeoutSeconds: number }> {
+  async #staffedBooth(actor: TSessionUser, boothId: string): Promise<{ booth: BoothWithOrganisation; fairStatus: FairRow['status']; callTimeoutSeconds: number; isRepresentative: boolean }> {
     const access = await staffAccess(this.#ctx.db, boothId, actor.id);
     if (!access || !policy.canStaffBooth(actor, access.booth, access.isRepresentative)) throw AppError.notFound('Booth');
     if (access.booth.status !== 'approved') throw AppError.conflict('This booth has not been approved');

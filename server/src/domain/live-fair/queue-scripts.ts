@@ -18,6 +18,8 @@
  *   P:on:<booth>       zset  recruiterId → last seen ms (open consoles)
  *   P:softlimit        zset  conversationId → when its soft-limit warning is due
  *   P:seq              counter for join order
+ *   P:acl              counter, bumped after every committed change to a booth, its representatives
+ *                      or its fair: who may staff a booth, read from PostgreSQL, is cached until it moves
  *   P:v:<booth>        counter, bumped whenever what a waiting graduate sees of the booth changes
  *                      (order, tickets, held flags, recruiters present); a new service time alone
  *                      does not, so snapshots carry it from the next such change on
@@ -93,7 +95,9 @@ return 1
  */
 export const CALL_NEXT_SCRIPT = `${BUMP}
 local p, booth, recruiter, k, callId, expiresAt, fair, skipUser = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], ARGV[6], ARGV[7], ARGV[8]
-local org, recruiterName, softLimitMinutes = ARGV[9], ARGV[10], ARGV[11]
+local org, recruiterName, softLimitMinutes, acl = ARGV[9], ARGV[10], ARGV[11], ARGV[12]
+-- The caller's booth access was read at staff-access generation acl ('' when read just now).
+if acl ~= '' and (redis.call('GET', p .. ':acl') or '0') ~= acl then return {0, 'stale_access'} end
 local load = p .. ':load:' .. recruiter
 if redis.call('SCARD', load) >= k then return {0, 'recruiter_full'} end
 local members = redis.call('ZRANGE', p .. ':q:' .. booth, 0, -1)

@@ -81,6 +81,14 @@ interface ScriptedRedis {
   ypBoothView(...args: string[]): Promise<(number | string)[]>;
 }
 
+/**
+ * Moves the staff-access generation (P:acl) on, so every node reads booth access afresh: call it
+ * after committing a change to a booth, its representatives or its fair.
+ */
+export async function bumpStaffAccessGeneration(ctx: { redis: Redis; redisPrefix: string }): Promise<void> {
+  await ctx.redis.incr(`${ctx.redisPrefix}:live:acl`);
+}
+
 /** Queue state in Redis, so any server node (or a restarted one) sees the same queues. */
 export class QueueStore {
   readonly #redis: Redis & ScriptedRedis;
@@ -114,7 +122,11 @@ export class QueueStore {
     return (await this.#redis.ypLeave(this.#p, boothId, userId)) === 1;
   }
 
-  /** Calls the first free graduate; `changed` lists every booth where they wait (now held or called). */
+  /**
+   * Calls the first free graduate; `changed` lists every booth where they wait (now held or called).
+   * With `accessGeneration` (the staff-access generation the caller's permission was read at), it
+   * refuses with 'stale_access' and changes nothing if a booth, representative or fair has changed since.
+   */
   async callNext(o: {
     boothId: string;
     recruiterId: string;
@@ -126,7 +138,8 @@ export class QueueStore {
     recruiterName: string;
     softLimitMinutes: number;
     skipUserId?: string;
-  }): Promise<{ userId: string; summary: TCandidateSummary | undefined; changed: string[] } | { reason: 'recruiter_full' | 'empty' }> {
+    accessGeneration?: string;
+  }): Promise<{ userId: string; summary: TCandidateSummary | undefined; changed: string[] } | { reason: 'recruiter_full' | 'empty' | 'stale_access' }> {
     const [ok, value, summary, ...changed] = await this.#redis.ypCallNext(
       this.#p,
       o.boothId,
@@ -139,8 +152,9 @@ export class QueueStore {
       o.organisationName,
       o.recruiterName,
       String(o.softLimitMinutes),
+      o.accessGeneration ?? '',
     );
-    if (ok !== 1) return { reason: value as 'recruiter_full' | 'empty' };
+    if (ok !== 1) return { reason: value as 'recruiter_full' | 'empty' | 'stale_access' };
     return { userId: value!, summary: summary ? (JSON.parse(summary) as TCandidateSummary) : undefined, changed };
   }
 
@@ -274,6 +288,11 @@ export class QueueStore {
       averageServiceSeconds: avg === '' ? null : Number(avg),
       entries,
     };
+  }
+
+  /** The staff-access generation (see P:acl): read it before reading who may staff a booth. */
+  async accessGeneration(): Promise<string> {
+    return (await this.#redis.get(`${this.#p}:acl`)) ?? '0';
   }
 
   /** Removes every place and pending call at a booth (its fair ended). Returns the users it removed. */
