@@ -1,7 +1,7 @@
 /**
  * screening: resumes from upload to screened result, through the real server and a real worker process.
  *
- *   npm run bench -- screening [--resumes=1000] [--uploaders=8] [--parse-threads=1] [--warmup=250] [--rounds=4]
+ *   npm run bench -- screening [--resumes=1000] [--uploaders=8] [--parse-threads=1] [--warmup=600] [--rounds=4]
  *
  * Generates the resumes first (half PDF with an embedded CJK font, half DOCX; Chinese and English),
  * then measures, in the same run:
@@ -65,7 +65,7 @@ const RESUMES = arg('resumes', 1000);
 const UPLOADERS = arg('uploaders', 8);
 const PARSE_THREADS = arg('parse-threads', 1);
 /** Files each side processes before measuring (the same files), so both are measured warm. */
-const WARMUP = arg('warmup', 250);
+const WARMUP = arg('warmup', 600);
 /** Alternating rounds of bare extraction and pipeline in the measured run. */
 const ROUNDS = arg('rounds', 4);
 
@@ -77,6 +77,16 @@ function cpuSeconds(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+/** CPU seconds of each thread of a process, by thread id. */
+function threadCpu(pid: number): Map<string, { comm: string; s: number }> {
+  const threads = new Map<string, { comm: string; s: number }>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    const st = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+    threads.set(tid, { comm: st.slice(st.indexOf('(') + 1, st.lastIndexOf(')')), s: (Number(f[11]) + Number(f[12])) / CLK_TCK });
+  }
+  return threads;
 }
 function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -320,6 +330,7 @@ async function main() {
   let uploadedMs = 0;
   let wallMs = 0;
   const rounds: { bare: number; worker: number }[] = [];
+  const threadsAtStart = threadCpu(pid);
   for (let r = 0; r < ROUNDS; r++) {
     const [from, to] = [Math.floor((run.length * r) / ROUNDS), Math.floor((run.length * (r + 1)) / ROUNDS)];
     const cpu0 = process.cpuUsage();
@@ -354,12 +365,11 @@ async function main() {
   say(`ratio: worker CPU per resume / bare extraction CPU per file = ${fmt(workerCpuMsPerResume)} / ${fmt(bareCpuMsPerFile)} = ${fmt(ratio)}×`);
 
   if (process.env.YP_BENCH_THREADS) {
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      const st = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-      const comm = st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'));
-      const t = (Number(f[11]) + Number(f[12])) / CLK_TCK;
-      if (t > 0.05) say(`  thread ${tid} ${comm}: ${fmt(t)} s`);
+    const after = threadCpu(pid);
+    say(`worker CPU by thread while measured (ms per resume; the first is the main thread):`);
+    for (const [tid, { comm, s: t }] of after) {
+      const used = t - (threadsAtStart.get(tid)?.s ?? 0);
+      if (used > 0.05) say(`  thread ${tid} ${comm}: ${fmt((used * 1000) / run.length)} ms`);
     }
   }
   const rssBeforeHostile = peakRssMb(pid);
