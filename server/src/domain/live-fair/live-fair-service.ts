@@ -51,6 +51,12 @@ import { conversationSummary, recordCaseActivity } from '../cases/activity.js';
 
 const SWEEP_INTERVAL_MS = 250;
 const CACHE_TTL_MS = 5000;
+const ROTA_CACHE_TTL_MS = 30_000;
+const PRESENCE_REFRESH_MS = 10_000;
+/** A change to a booth's queue shows in all three; one to its conversations only in the console and lobby. */
+const EVERYWHERE: readonly Channel[] = ['q', 's', 'l'];
+const FIGURES_ONLY: readonly Channel[] = ['s', 'l'];
+
 /**
  * Remembered access for call:next is checked against the staff-access generation on every call
  * (in the call's own Redis script), so a change to a booth, its representatives or its fair takes
@@ -68,11 +74,6 @@ interface CallAccess {
   generation: string;
   readAt: number;
 }
-const ROTA_CACHE_TTL_MS = 30_000;
-const PRESENCE_REFRESH_MS = 10_000;
-/** A change to a booth's queue shows in all three; one to its conversations only in the console and lobby. */
-const EVERYWHERE: readonly Channel[] = ['q', 's', 'l'];
-const FIGURES_ONLY: readonly Channel[] = ['s', 'l'];
 
 /** What the called graduate's screen shows, from the call as stored. */
 function incomingCall(call: Omit<PendingCall, 'userId' | 'softLimitMinutes'>): TIncomingCall {
