@@ -189,6 +189,8 @@ describe('booth video over Socket.IO with a real Janus', () => {
     await must(call.recruiter, 'conversation:hand-off', { conversationId: call.conversation.id, toRecruiterId: live.staff.adminA });
     expect(await closedByHandOff).toEqual({ roomId: again.roomId, reason: 'ended' });
     expect(await ended).toMatchObject({ recruiterId: live.staff.adminA, status: 'active' });
+    // The room is torn down after the closing notice goes out (its grants are refused meanwhile).
+    await expect.poll(() => media!.dump().rooms).toBe(0);
     await expect(media!.join(again.grant)).rejects.toMatchObject({ code: 'room-not-found' });
     await must(colleague, 'conversation:end', { conversationId: call.conversation.id });
   });
