@@ -56,6 +56,8 @@ const PRESENCE_REFRESH_MS = 10_000;
 /** A change to a booth's queue shows in all three; one to its conversations only in the console and lobby. */
 const EVERYWHERE: readonly Channel[] = ['q', 's', 'l'];
 const FIGURES_ONLY: readonly Channel[] = ['s', 'l'];
+/** Booth changes told to the other nodes per message (well under the schema's limit). */
+const SHARE_BATCH = 1000;
 
 /**
  * Remembered access for call:next is checked against the staff-access generation on every call
@@ -741,7 +743,8 @@ export class LiveFairService {
       this.#shareTimer = undefined;
       const changes: TBoothChanges = [...this.#toShare].map(([boothId, chs]) => [boothId, [...chs].join('')]);
       this.#toShare.clear();
-      if (changes.length && !this.#isStopped) this.#out.shareChanges(changes);
+      if (this.#isStopped) return;
+      for (let i = 0; i < changes.length; i += SHARE_BATCH) this.#out.shareChanges(changes.slice(i, i + SHARE_BATCH));
     });
   }
 
