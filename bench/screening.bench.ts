@@ -50,6 +50,7 @@ import {
   randomFixtureResume,
 } from '../test/support/resume-fixtures.js';
 import { REPO_DIR } from './lib/children.js';
+import { CLOCK_TICKS, readStat } from './lib/proc-cpu.js';
 import { fmt, summarize } from './lib/stats.js';
 
 const HARD_LIMIT_MS = 285_000;
@@ -72,19 +73,15 @@ const ROUNDS = arg('rounds', 4);
 const say = (s: string) => console.log(`[${((Date.now() - STARTED) / 1000).toFixed(1).padStart(5)} s] ${s}`);
 
 // ---------- /proc helpers (Linux) ----------
-const CLK_TCK = 100;
 function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  return readStat(`/proc/${pid}/stat`).ticks / CLOCK_TICKS;
 }
 /** CPU seconds of each thread of a process, by thread id. */
 function threadCpu(pid: number): Map<string, { comm: string; s: number }> {
   const threads = new Map<string, { comm: string; s: number }>();
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-    const st = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-    threads.set(tid, { comm: st.slice(st.indexOf('(') + 1, st.lastIndexOf(')')), s: (Number(f[11]) + Number(f[12])) / CLK_TCK });
+    const { comm, ticks } = readStat(`/proc/${pid}/task/${tid}/stat`);
+    threads.set(tid, { comm, s: ticks / CLOCK_TICKS });
   }
   return threads;
 }
@@ -330,7 +327,7 @@ async function main() {
   let uploadedMs = 0;
   let wallMs = 0;
   const rounds: { bare: number; worker: number }[] = [];
-  const threadsAtStart = threadCpu(pid);
+  const threadsAtStart = process.env.YP_BENCH_THREADS ? threadCpu(pid) : new Map<string, { comm: string; s: number }>();
   for (let r = 0; r < ROUNDS; r++) {
     const [from, to] = [Math.floor((run.length * r) / ROUNDS), Math.floor((run.length * (r + 1)) / ROUNDS)];
     const cpu0 = process.cpuUsage();

@@ -18,6 +18,18 @@ try {
   // keep the usual 100
 }
 
+/** Clock ticks per second, the unit of /proc's CPU times. */
+export const CLOCK_TICKS = clockTicks;
+
+/** One process's (or, under /proc/<pid>/task, one thread's) stat: name, CPU ticks used (user + system), start time. */
+export function readStat(file: string): { comm: string; ticks: number; startedAt: number } {
+  const stat = fs.readFileSync(file, 'utf8');
+  const close = stat.lastIndexOf(')');
+  const fields = stat.slice(close + 2).split(' ');
+  // utime + stime; starttime tells a reused pid apart (kernel threads rename themselves)
+  return { comm: stat.slice(stat.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]), startedAt: Number(fields[19]) };
+}
+
 export function sampleProcs(): ProcSample {
   const ticks: ProcSample['ticks'] = new Map();
   let pids: string[] = [];
@@ -28,12 +40,7 @@ export function sampleProcs(): ProcSample {
   }
   for (const pid of pids) {
     try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const fields = stat.slice(close + 2).split(' ');
-      const used = Number(fields[11]) + Number(fields[12]); // utime + stime
-      const startedAt = Number(fields[19]); // starttime: tells a reused pid apart (kernel threads rename themselves)
+      const { comm, ticks: used, startedAt } = readStat(`/proc/${pid}/stat`);
       let cmd = '';
       try {
         cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim().slice(0, 120);

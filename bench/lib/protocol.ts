@@ -19,7 +19,7 @@ export interface NodeStats {
   loopDelayMaxMs: number;
   /** Every garbage-collection pause of the main thread (ms). */
   gcPauseMs: Float64Array;
-  gcByKind: Record<string, { n: number; max: number; total: number }>;
+  gcByKind: Record<string, { n: number; max: number }>;
   dbQueries: number;
   /** From handing the query to a pooled connection to its result (Redis likewise). */
   dbMeanMs: number;

@@ -103,14 +103,14 @@ let loopDelay = monitorEventLoopDelay({ resolution: 5 });
 /** Garbage-collection pauses on the main thread (ms) while measuring. */
 let gcPauses: number[] = [];
 /** The same pauses by kind (minor, major, incremental, weak callbacks): count and longest. */
-let gcByKind = new Map<string, { n: number; max: number; total: number }>();
+let gcByKind = new Map<string, { n: number; max: number }>();
 const GC_KINDS: Record<number, string> = { 1: 'minor', 4: 'major', 8: 'incremental', 16: 'weakcb' };
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     gcPauses.push(entry.duration);
     const kind = GC_KINDS[(entry.toJSON() as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
-    const k = gcByKind.get(kind) ?? { n: 0, max: 0, total: 0 };
-    gcByKind.set(kind, { n: k.n + 1, max: Math.max(k.max, entry.duration), total: k.total + entry.duration });
+    const k = gcByKind.get(kind) ?? { n: 0, max: 0 };
+    gcByKind.set(kind, { n: k.n + 1, max: Math.max(k.max, entry.duration) });
   }
 }).observe({ entryTypes: ['gc'] });
 let cpuStart = process.cpuUsage();

@@ -295,10 +295,9 @@ export class LiveFairService {
 
   async openConsole(actor: TSessionUser, boothId: string): Promise<TStaffQueue> {
     const generation = await this.#store.accessGeneration();
-    const access = await this.#staffedBooth(actor, boothId);
-    const { booth } = access;
+    const { booth, fairStatus, callTimeoutSeconds, isRepresentative } = await this.#staffedBooth(actor, boothId);
     // The console is where calls are made from: the first call need not read the access again.
-    if (access.fairStatus === 'live') this.#rememberCallAccess(actor, { ...access, generation, readAt: Date.now() });
+    if (fairStatus === 'live') this.#rememberCallAccess(actor, { booth, callTimeoutSeconds, isRepresentative, generation, readAt: Date.now() });
     this.#out.join(rooms.user(actor.id), rooms.staff(booth.id));
     let open = this.#presence.get(booth.id);
     if (!open) this.#presence.set(booth.id, (open = new Set()));
@@ -341,9 +340,9 @@ export class LiveFairService {
   }
 
   /** Remembers access that allowed calling at a live fair's booth (read at `generation`). */
-  #rememberCallAccess(actor: TSessionUser, { booth, callTimeoutSeconds, isRepresentative, generation, readAt }: CallAccess): void {
+  #rememberCallAccess(actor: TSessionUser, access: CallAccess): void {
     if (this.#callAccess.size >= CALL_ACCESS_MAX) this.#callAccess.clear();
-    this.#callAccess.set(`${booth.id}:${actor.id}`, { booth, callTimeoutSeconds, isRepresentative, generation, readAt });
+    this.#callAccess.set(`${access.booth.id}:${actor.id}`, access);
   }
 
   async #placeCall(actor: TSessionUser, { booth, callTimeoutSeconds }: CallAccess, skipUserId: string | undefined, checkGeneration: string | undefined): Promise<TCallPlaced | null | 'stale_access'> {
