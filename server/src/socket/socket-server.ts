@@ -11,6 +11,7 @@ import { LiveFairService, type LiveFairOptions } from '../domain/live-fair/live-
 import { rooms, type Broadcaster } from '../domain/live-fair/broadcaster.js';
 import { issueDetails } from '../http/route.js';
 import { toAppError } from '../http/errors.js';
+import { adapterRedisClient } from './adapter-redis.js';
 import { eventTable } from './event-handlers.js';
 import { TokenBucket } from './token-bucket.js';
 import { attachInterviewCalls, type InterviewCallOptions } from './interview-handlers.js';
@@ -56,7 +57,7 @@ function allowedOrigin(publicUrl: string, origin: string | undefined, host: stri
 export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, options: SocketOptions): SocketLayer {
   // Own connections for the adapter and the live fair, auto-pipelined: commands issued in the same
   // tick (many, at a busy fair) go out in one write instead of one each.
-  const adapterRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
+  const adapterRedis = adapterRedisClient(ctx.redis.duplicate({ enableAutoPipelining: true }), ctx.logger);
   adapterRedis.on('error', (error: Error) => ctx.logger.warn({ err: error }, 'socket adapter redis error'));
   const liveRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
   liveRedis.on('error', (error: Error) => ctx.logger.warn({ err: error }, 'live fair redis error'));
