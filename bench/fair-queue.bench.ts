@@ -30,7 +30,7 @@ import { BENCH_DIR, fileLimit, killAllChildren, spawnChild, type Child } from '.
 import { summarizeProfile } from './lib/cpu-profile.js';
 import type { NodeReply, NodeRequest, NodeStats, WorkerParams, WorkerReply, WorkerRequest, WorkerRunResult, WorkerUser } from './lib/protocol.js';
 import { CpuWatch, type CpuShare } from './lib/proc-cpu.js';
-import { deleteRedisPrefix } from './lib/redis-prefix.js';
+import { deleteRedisPrefix } from '../test/support/redis-prefix.js';
 import { seedLiveFair } from './lib/seed.js';
 import { fmt, line, merge, summarize } from './lib/stats.js';
 

@@ -46,7 +46,7 @@ import { createRawRoom, destroyRawRoom, joinRawPeer, type RawPeer } from './lib/
 import { startRtpReceiver, type RtpReceiver } from './lib/media-rtp-receiver.js';
 import { cpuBetween, CpuWatch, sampleProcs, type CpuShare } from './lib/proc-cpu.js';
 import type { NodeReply, NodeRequest } from './lib/protocol.js';
-import { deleteRedisPrefix } from './lib/redis-prefix.js';
+import { deleteRedisPrefix } from '../test/support/redis-prefix.js';
 import { fmt, summarize, type Summary } from './lib/stats.js';
 
 const STARTED = Date.now();

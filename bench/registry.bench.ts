@@ -37,7 +37,7 @@ import { ApiClient } from '../test/support/client.js';
 import { createFixtures, PASSWORD } from '../test/support/fixtures.js';
 import { installTestFieldKeys } from '../test/support/field-keys.js';
 import { makeRegistryXlsx, registryRow, uploadRegistry } from '../test/support/registry-fixtures.js';
-import { deleteRedisPrefix } from './lib/redis-prefix.js';
+import { deleteRedisPrefix } from '../test/support/redis-prefix.js';
 import { fmt, summarize } from './lib/stats.js';
 
 const HARD_LIMIT_MS = 285_000;

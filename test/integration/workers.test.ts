@@ -8,7 +8,8 @@ import type { RunningWorkers } from '../../workers/src/run-workers.js';
 import { startTestWorkers } from '../support/workers.js';
 import { ApiClient } from '../support/client.js';
 import { TEST_REDIS_URL } from '../support/env.js';
-import { deleteRedisPrefix, startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { startTestPlatform, type TestPlatform } from '../support/platform.js';
+import { deleteRedisPrefix } from '../support/redis-prefix.js';
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -115,7 +116,7 @@ describe('workers process', () => {
       await queue.obliterate({ force: true });
       await queue.close();
       // The process registered every queue it consumes (their meta keys), not just this one.
-      await deleteRedisPrefix(prefix);
+      await deleteRedisPrefix(TEST_REDIS_URL, prefix);
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   });

@@ -3,7 +3,6 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
@@ -12,6 +11,7 @@ import { openDatabase, type DatabaseTarget } from '../../server/src/db/database.
 import type { LoginRateLimit } from '../../server/src/domain/auth/login-rate-limit.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env.js';
 import { installTestFieldKeys } from './field-keys.js';
+import { deleteRedisPrefix } from './redis-prefix.js';
 
 export type DbKind = 'pg' | 'pglite';
 
@@ -41,6 +41,8 @@ export interface TestPlatformOptions {
   media?: PlatformOptions['media'];
   /** Keep every log line (level debug) in `TestPlatform.logs`, e.g. to check that no personal data is logged. */
   captureLogs?: boolean;
+  /** Another Redis than the machine's test Redis (e.g. one the test stops and starts). */
+  redisUrl?: string;
 }
 
 const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -65,26 +67,12 @@ async function freshDatabase(kind: DbKind): Promise<{ target: DatabaseTarget; dr
   return { target: { kind: 'pglite', loadDataDir: new Blob([dump]) }, drop: async () => undefined };
 }
 
-/** Deletes every Redis key under a prefix (the test's own namespace). */
-export async function deleteRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /** Starts the real server on a free port against real PostgreSQL or PGlite and the real Redis. */
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const shared = options.shareWith;
   const dbKind = shared?.dbKind ?? testDbKind();
   const redisPrefix = shared?.redisPrefix ?? uniqueName('yptest');
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
   const dataDir = shared?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'yp-data-')));
   if (shared && dbKind === 'pglite') throw new Error('PGlite is single-process: a second node needs PostgreSQL');
   if (!shared) await installTestFieldKeys(dataDir);
@@ -96,7 +84,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const platform = await createPlatform({
     config,
     logger,
-    redisUrl: TEST_REDIS_URL,
+    redisUrl,
     database: target,
     ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
@@ -117,7 +105,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       await platform.close();
       if (!shared) {
         await database?.drop();
-        await deleteRedisPrefix(redisPrefix);
+        await deleteRedisPrefix(redisUrl, redisPrefix);
         await fs.rm(dataDir, { recursive: true, force: true });
       }
     },

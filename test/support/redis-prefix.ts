@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 
-/** Deletes every key under `prefix:` (a benchmark's own namespace); returns how many there were. */
+/** Deletes every key under `prefix:` (a test's or a benchmark's own namespace); returns how many there were. */
 export async function deleteRedisPrefix(redisUrl: string, prefix: string): Promise<number> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
   let deleted = 0;

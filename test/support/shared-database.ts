@@ -6,8 +6,9 @@ import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../server/src/db/database.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
-import { TEST_DATABASE_URL } from './env.js';
-import { deleteRedisPrefix, testDbKind } from './platform.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from './env.js';
+import { testDbKind } from './platform.js';
+import { deleteRedisPrefix } from './redis-prefix.js';
 import { installTestFieldKeys } from './field-keys.js';
 
 export interface SharedDatabase {
@@ -43,7 +44,7 @@ export async function prepareSharedDatabase(): Promise<SharedDatabase> {
       async cleanup() {
         await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(handle.db);
         await handle.close();
-        await deleteRedisPrefix(redisPrefix);
+        await deleteRedisPrefix(TEST_REDIS_URL, redisPrefix);
         await fs.rm(dataDir, { recursive: true, force: true });
       },
     };
@@ -59,7 +60,7 @@ export async function prepareSharedDatabase(): Promise<SharedDatabase> {
     release: () => handle.close(),
     async cleanup() {
       await handle.close();
-      await deleteRedisPrefix(redisPrefix);
+      await deleteRedisPrefix(TEST_REDIS_URL, redisPrefix);
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
