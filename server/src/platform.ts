@@ -1,13 +1,13 @@
 import path from 'node:path';
 import http from 'node:http';
 import { Redis } from 'ioredis';
-import { BLOB_DIR, FsBlobStore, OutboxNotifier } from '@yunpin/shared/node';
+import { BLOB_DIR, FsBlobStore, OutboxNotifier, closeWithin } from '@yunpin/shared/node';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { createJobProducer } from './queues.js';
+import { QUEUE_CLOSE_DEADLINE_MS, createJobProducer } from './queues.js';
 import { createApp } from './http/app.js';
 import type { HttpOptions } from './http/http-options.js';
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from './domain/auth/login-rate-limit.js';
@@ -72,7 +72,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     await database.close();
     throw error;
   }
-  const jobs = createJobProducer({ url: options.redisUrl, maxRetriesPerRequest: null }, config.redisPrefix);
+  const jobs = createJobProducer({ url: options.redisUrl, maxRetriesPerRequest: null }, config.redisPrefix, logger);
   const ctx: AppContext = {
     db: database.db,
     redis,
@@ -145,8 +145,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         server.closeAllConnections();
         await closed;
         await (await mediaPlane?.catch(() => undefined))?.close();
-        await results?.close();
-        await office?.close();
+        const consumers = [results, office].filter((w) => w !== undefined);
+        if (!(await closeWithin(consumers, QUEUE_CLOSE_DEADLINE_MS))) logger.warn({ deadlineMs: QUEUE_CLOSE_DEADLINE_MS }, 'result consumers did not close in time (Redis unreachable?); connections dropped');
         await jobs.close();
         await redis.quit().catch(() => redis.disconnect());
         await database.close();

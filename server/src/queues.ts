@@ -1,4 +1,6 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
+import { closeWithin } from '@yunpin/shared/node';
+import type { Logger } from './logger.js';
 import {
   DEFAULT_JOB_OPTIONS,
   JOB_NAMES,
@@ -62,9 +64,19 @@ export interface JobProducer {
 }
 
 const BULK_CHUNK = 500;
+/**
+ * How long closing the server waits for its queue consumers and producers (the consumers' jobs are
+ * short database writes); past it their connections are dropped (see closeWithin).
+ */
+export const QUEUE_CLOSE_DEADLINE_MS = 5_000;
 
-export function createJobProducer(connection: ConnectionOptions, prefix: string): JobProducer {
-  const make = (name: string) => new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+export function createJobProducer(connection: ConnectionOptions, prefix: string, logger: Logger): JobProducer {
+  const make = (name: string) => {
+    const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    // Connection errors while Redis is away; BullMQ would print them to stderr without a listener.
+    queue.on('error', (error) => logger.warn({ queue: name, err: error }, 'job queue redis error'));
+    return queue;
+  };
   const notifications = make(QUEUE_NAMES.notifications);
   const resumes = make(QUEUE_NAMES.resumes);
   const screening = make(QUEUE_NAMES.screening);
@@ -145,7 +157,7 @@ export function createJobProducer(connection: ConnectionOptions, prefix: string)
     },
     queues: () => all,
     close() {
-      closing ??= Promise.all(all.map((q) => q.close())).then(() => undefined);
+      closing ??= closeWithin(all, QUEUE_CLOSE_DEADLINE_MS).then(() => undefined);
       return closing;
     },
   };

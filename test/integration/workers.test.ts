@@ -5,6 +5,8 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_NAMES, QUEUE_NAMES, welcomeJobId } from '@yunpin/shared';
 import type { RunningWorkers } from '../../workers/src/run-workers.js';
+import { createLogger } from '../../server/src/logger.js';
+import { startEmbeddedRedis } from '../../server/src/services/embedded-redis.js';
 import { startTestWorkers } from '../support/workers.js';
 import { ApiClient } from '../support/client.js';
 import { TEST_REDIS_URL } from '../support/env.js';
@@ -117,6 +119,32 @@ describe('workers process', () => {
       await queue.close();
       // The process registered every queue it consumes (their meta keys), not just this one.
       await deleteRedisPrefix(TEST_REDIS_URL, prefix);
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('still exits on SIGTERM while its Redis is down, after the lock-length deadline', async () => {
+    const dataDir = await fs.mkdtemp(path.join((await import('node:os')).tmpdir(), 'yp-workers-'));
+    const redis = await startEmbeddedRedis(path.join(dataDir, 'redis'), createLogger('silent'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/main.ts'], {
+      env: { ...process.env, REDIS_URL: redis.url, REDIS_PREFIX: 'yptest_down', DATA_DIR: dataDir, LOG_LEVEL: 'info', WORKER_LOCK_MS: '2000', PARSE_THREADS: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    try {
+      await waitFor(async () => (output.includes('workers started') ? true : undefined), 30_000);
+      await redis.stop();
+      // BullMQ's own close waits for good on a connection that is reconnecting.
+      await waitFor(async () => (output.includes('ECONNREFUSED') ? true : undefined));
+      const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(1);
+      expect(output).toContain('did not close within 2000 ms');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await redis.stop();
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   });

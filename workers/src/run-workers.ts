@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Queue, Worker, type Processor, MetricsTime } from 'bullmq';
 import type { Logger } from 'pino';
 import { DEFAULT_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES } from '@yunpin/shared';
-import { BLOB_DIR, FsBlobStore, OutboxNotifier, loadEsignKeys, type BlobStore, type EsignKeys, type Notifier } from '@yunpin/shared/node';
+import { BLOB_DIR, FsBlobStore, OutboxNotifier, closeWithin, loadEsignKeys, type BlobStore, type EsignKeys, type Notifier } from '@yunpin/shared/node';
 import type { WorkerConfig } from './config.js';
 import { welcomeProcessor } from './processors/welcome.processor.js';
 import { messageProcessor } from './processors/message.processor.js';
@@ -74,9 +74,11 @@ export function runWorkers(config: WorkerConfig, logger: Logger, deps: WorkerDep
     workers,
     close() {
       closing ??= (async () => {
-        await Promise.all(workers.map((w) => w.close()));
+        // Active jobs get up to a lock's length to finish; past it (or with Redis unreachable, where
+        // BullMQ's close would wait for good) the connections are dropped and the jobs run again later.
+        const inTime = await closeWithin(workers, config.lockMs);
         await parser.close();
-        await results.close();
+        if (!(await closeWithin([results], config.lockMs)) || !inTime) throw new Error(`Queues did not close within ${config.lockMs} ms (Redis unreachable?); connections dropped`);
       })();
       return closing;
     },

@@ -5,3 +5,4 @@ export * from './file-inspect.js';
 export * from './search-tokens.js';
 export * from './worker-flags.js';
 export * from './esign/index.js';
+export * from './queue-close.js';
