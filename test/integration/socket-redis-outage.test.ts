@@ -61,7 +61,7 @@ describe('a node while its Redis is down', () => {
     });
 
   it('logs the adapter commands it cannot send, stays up, and serves again once Redis is back', async () => {
-    const { socket } = await connectAs(t.url, live.graduates[0]!.login, PASSWORD);
+    const { socket, api } = await connectAs(t.url, live.graduates[0]!.login, PASSWORD);
     await must(socket, 'lobby:enter', { fairId: live.fairId });
     await redis.stop();
 
@@ -79,6 +79,9 @@ describe('a node while its Redis is down', () => {
     const down = await fetch(`${t.url}/readyz`);
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ checks: { database: 'ok', redis: 'down' } });
+    // What needs only PostgreSQL keeps working for a signed-in user.
+    const towns = await api.request('GET', '/api/v1/towns');
+    expect(towns.status).toBe(200);
 
     // Redis comes back on the same port: the node reconnects and takes sockets again.
     restarted = await restartRedis(redis, dir);
