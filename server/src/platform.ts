@@ -146,7 +146,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         await closed;
         await (await mediaPlane?.catch(() => undefined))?.close();
         const consumers = [results, office].filter((w) => w !== undefined);
-        if (!(await closeWithin(consumers, QUEUE_CLOSE_DEADLINE_MS))) logger.warn({ deadlineMs: QUEUE_CLOSE_DEADLINE_MS }, 'result consumers did not close in time (Redis unreachable?); connections dropped');
+        if (!(await closeWithin(consumers, QUEUE_CLOSE_DEADLINE_MS))) logger.warn({ deadlineMs: QUEUE_CLOSE_DEADLINE_MS }, 'queue consumers did not close in time (Redis unreachable?); connections dropped');
         await jobs.close();
         await redis.quit().catch(() => redis.disconnect());
         await database.close();
