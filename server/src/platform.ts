@@ -58,7 +58,7 @@ export const VERSION = '0.1.0';
 /** Wires storage, queues and HTTP together; used by `main.ts` and by the integration tests alike. */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config, logger } = options;
-  const database = await openDatabase(options.database);
+  const database = await openDatabase(options.database, { onIdleConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; the pool opens a new one') });
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3, lazyConnect: false });
   // ioredis reconnects by itself; without a listener its errors would print as unhandled.
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));

@@ -47,6 +47,7 @@ export function runWorkers(config: WorkerConfig, logger: Logger, deps: WorkerDep
     metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
   };
   const results = new Queue(QUEUE_NAMES.results, { connection, prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  results.on('error', (error) => logger.warn({ queue: results.name, err: error }, 'results queue redis error'));
   const parser = createParsePool({ size: config.parseThreads, timeoutMs: config.parseTimeoutMs });
   let keys: Promise<EsignKeys> | undefined;
   const esignKeys = () => (keys ??= loadEsignKeys(config.dataDir).catch((error: unknown) => {

@@ -33,8 +33,17 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export interface OpenDatabaseOptions {
+  /**
+   * Told when an idle pooled connection dies (PostgreSQL restarted or failed over, the backend was
+   * terminated): the pool drops it and opens a new one when next needed. Without a listener `pg`
+   * raises the error as an unhandled 'error' event, which ends the process.
+   */
+  onIdleConnectionError?: (error: Error) => void;
+}
+
 /** Opens PostgreSQL through `pg`, or PGlite embedded (on disk, or in memory when no folder is given). */
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   let db: Kysely<Database>;
   let pglite: PGlite | undefined;
   if (target.kind === 'pg') {
@@ -43,6 +52,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       max: target.poolMax ?? DEFAULT_POOL_MAX,
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
     });
+    pool.on('error', options.onIdleConnectionError ?? (() => undefined));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     if (target.dataDir) await fs.mkdir(path.dirname(target.dataDir), { recursive: true });
