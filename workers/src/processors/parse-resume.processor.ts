@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Processor, type Queue } from 'bullmq';
-import { JOB_NAMES, ZParseResumeJobSchema, resumeParsedJobId, scoreCandidate, screeningCandidate, type TResumeParsedResult } from '@yunpin/shared';
+import { JOB_NAMES, ZParseResumeJobSchema, prepareCandidate, prepareJob, resumeParsedJobId, scorePrepared, screeningCandidate, type TResumeParsedResult } from '@yunpin/shared';
 import type { BlobStore } from '@yunpin/shared/node';
 import { CorruptFileError, ParseLimitError } from '../lib/parsing/errors.js';
 import type { ResumeParser } from '../lib/parsing/parse-pool.js';
@@ -44,9 +44,10 @@ export function parseResumeProcessor(deps: { blobs: BlobStore; parser: ResumePar
       if (error instanceof ParseLimitError) return fail(error.code, error.message);
       throw error;
     }
-    // The applications waiting for this resume are scored here too, saving a trip through the screening queue.
-    const candidate = data.screen.length ? screeningCandidate({ parsed: output.parsed, text: output.text }, data.file) : undefined;
-    const screenings = candidate ? data.screen.map((s) => ({ applicationId: s.applicationId, requirementsVersion: s.requirementsVersion, result: scoreCandidate(s.job, candidate) })) : [];
+    // The applications waiting for this resume are scored here too, saving a trip through the screening queue;
+    // the candidate's side of the scoring is prepared once for all of them.
+    const candidate = data.screen.length ? prepareCandidate(screeningCandidate({ parsed: output.parsed, text: output.text }, data.file)) : undefined;
+    const screenings = candidate ? data.screen.map((s) => ({ applicationId: s.applicationId, requirementsVersion: s.requirementsVersion, result: scorePrepared(prepareJob(s.job), candidate) })) : [];
     await post({ ok: true, resumeId: data.resumeId, output, screenings });
     return { pages: output.pages, skills: output.parsed.skills.length };
   };
