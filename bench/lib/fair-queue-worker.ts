@@ -105,6 +105,8 @@ let measuring = false;
 let callMs = new Samples();
 /** When each measured call was sent, ms after the workload started (same order as callMs). */
 let callAtMs = new Samples();
+/** 1 where the call crossed nodes (recruiter and graduate on different nodes), 0 where not; aligned with callMs. */
+let callCross = new Samples();
 let runStartedAt = 0;
 let fanoutMs = new Samples();
 let fanoutFromAckMs = new Samples();
@@ -112,23 +114,33 @@ let fanoutByKind: Record<ChangeKind, Samples> = { join: new Samples(), leave: ne
 let fanoutUndelivered = 0;
 let bareRtt = new Samples();
 let mineRtt = new Samples();
+let nodeEcho = new Samples();
 let messageMs = new Samples();
 let ackMs = new Map<string, Samples>();
 let counters = { calls: 0, conversations: 0, emptyCalls: 0, joins: 0, leaves: 0, snapshots: 0, snapshotBytes: 0, disconnects: 0 };
 let errors: Record<string, number> = {};
-const callSentAt = new Map<string, number>();
-const incomingAt = new Map<string, number>();
+const callSentAt = new Map<string, { at: number; node: number }>();
+const incomingAt = new Map<string, { at: number; node: number }>();
+
+function recordCall(sentAt: number, arrival: number, recruiterNode: number, graduateNode: number): void {
+  if (!measuring) return;
+  callMs.push(arrival - sentAt);
+  callAtMs.push(sentAt - runStartedAt);
+  callCross.push(recruiterNode === graduateNode ? 0 : 1);
+}
 const messageSentAt = new Map<string, number>();
 
 function resetMeasurements(): void {
   callMs = new Samples();
   callAtMs = new Samples();
+  callCross = new Samples();
   fanoutMs = new Samples();
   fanoutFromAckMs = new Samples();
   fanoutByKind = { join: new Samples(), leave: new Samples(), call: new Samples() };
   fanoutUndelivered = 0;
   bareRtt = new Samples();
   mineRtt = new Samples();
+  nodeEcho = new Samples();
   messageMs = new Samples();
   ackMs = new Map();
   counters = { calls: 0, conversations: 0, emptyCalls: 0, joins: 0, leaves: 0, snapshots: 0, snapshotBytes: 0, disconnects: 0 };
@@ -349,15 +361,12 @@ async function joinSomewhereNew(g: Grad): Promise<void> {
 
 function onIncoming(g: Grad, call: TIncomingCall): void {
   const arrival = now();
-  const sentAt = callSentAt.get(call.callId);
-  if (sentAt !== undefined) {
+  const sent = callSentAt.get(call.callId);
+  if (sent !== undefined) {
     callSentAt.delete(call.callId);
-    if (measuring) {
-      callMs.push(arrival - sentAt);
-      callAtMs.push(sentAt - runStartedAt);
-    }
+    recordCall(sent.at, arrival, sent.node, g.node);
   } else {
-    incomingAt.set(call.callId, arrival);
+    incomingAt.set(call.callId, { at: arrival, node: g.node });
   }
   g.state = 'called';
   void accept(g, call);
@@ -461,12 +470,9 @@ async function lane(r: Recruiter): Promise<void> {
     const arrival = incomingAt.get(call.callId);
     if (arrival !== undefined) {
       incomingAt.delete(call.callId);
-      if (measuring) {
-        callMs.push(arrival - c.tSend);
-        callAtMs.push(c.tSend - runStartedAt);
-      }
+      recordCall(c.tSend, arrival.at, r.node, arrival.node);
     } else {
-      callSentAt.set(call.callId, c.tSend);
+      callSentAt.set(call.callId, { at: c.tSend, node: r.node });
     }
     const subject = gradById.get(call.candidate.userId);
     resolveChange(c, subject?.places.get(r.booth)?.ticket ?? null, subject);
@@ -572,7 +578,7 @@ async function connectProbes(): Promise<WorkerReply> {
 
 // ---------- round-trip probes ----------
 
-async function probeLoop(until: () => boolean, bare: Samples, mine: Samples): Promise<void> {
+async function probeLoop(until: () => boolean, bare: Samples, mine: Samples, echo?: Samples): Promise<void> {
   const loops: Promise<void>[] = [];
   for (const s of bareSockets) {
     loops.push(
@@ -599,6 +605,16 @@ async function probeLoop(until: () => boolean, bare: Samples, mine: Samples): Pr
           const t = now();
           const ack = await ask(p.socket!, 'queue:mine', {});
           if (ack.ok) mine.push(now() - t);
+          if (echo) {
+            const e = now();
+            const emit = p.socket!.timeout(10_000).emitWithAck as unknown as (e: string, p: unknown) => Promise<unknown>;
+            try {
+              await emit.call(p.socket!.timeout(10_000), 'bench:echo', 1);
+              echo.push(now() - e);
+            } catch {
+              countError('node-echo:no-ack');
+            }
+          }
           await sleep(params.probeEveryMs);
         }
       })(),
@@ -712,7 +728,7 @@ async function runPhase(durationMs: number): Promise<WorkerReply> {
   })();
 
   const sweeper = setInterval(() => sweepUndelivered(10_000), 1000);
-  const probesDone = probeLoop(isOver, bareRtt, mineRtt);
+  const probesDone = probeLoop(isOver, bareRtt, mineRtt, nodeEcho);
 
   await sleep(durationMs);
   running = false;
@@ -734,12 +750,14 @@ async function runPhase(durationMs: number): Promise<WorkerReply> {
   const result: WorkerRunResult = {
     callMs: callMs.toArray(),
     callAtMs: callAtMs.toArray(),
+    callCross: callCross.toArray(),
     fanoutMs: fanoutMs.toArray(),
     fanoutFromAckMs: fanoutFromAckMs.toArray(),
     fanoutByKind: byKind,
     fanoutUndelivered,
     bareRttMs: bareRtt.toArray(),
     mineRttMs: mineRtt.toArray(),
+    nodeEchoMs: nodeEcho.toArray(),
     ackMs: acks,
     messageMs: messageMs.toArray(),
     calls: counters.calls,

@@ -122,12 +122,16 @@ export interface WorkerRunResult {
   callMs: Float64Array;
   /** When each call was sent, ms after the workload started (pairs with callMs). */
   callAtMs: Float64Array;
+  /** 1 where recruiter and graduate were on different nodes, 0 where not; aligned with callMs. */
+  callCross: Float64Array;
   fanoutMs: Float64Array;
   fanoutFromAckMs: Float64Array;
   fanoutByKind: Record<string, Float64Array>;
   fanoutUndelivered: number;
   bareRttMs: Float64Array;
   mineRttMs: Float64Array;
+  /** `bench:echo` answered by the server nodes themselves, from the idle probe sockets. */
+  nodeEchoMs: Float64Array;
   ackMs: Record<string, Float64Array>;
   messageMs: Float64Array;
   calls: number;

@@ -60,6 +60,15 @@ const platform = await createPlatform({
   // call timeout from the fair (60 s).
 });
 const port = await platform.listen(0);
+// A bare round trip through this node's own Socket.IO server and event loop (no session check, no
+// Redis, no SQL): the baseline that shares the node's load with the calls.
+platform.sockets.io.on('connection', (socket) => {
+  // Not one of the platform's typed events: registered untyped.
+  const on = socket.on.bind(socket) as (event: string, listener: (payload: unknown, ack: unknown) => void) => void;
+  on('bench:echo', (_payload, ack) => {
+    if (typeof ack === 'function') (ack as (v: number) => void)(1);
+  });
+});
 
 // ---------- instruments (installed on demand) ----------
 

@@ -235,7 +235,10 @@ return 1
  * Returns {v, w, channels, present, inConversation, averageServiceSeconds or '', n, then per
  * waiting graduate in call order: user, ticket, state, joinedAt, summary, callId, recruiter,
  * expiresAt} where state holds P (priority), H (held), C (called here), M (missed once);
- * the last four are '' unless staff data is read.
+ * the last four are '' unless staff data is read. A broadcast without the console skips what its
+ * channels do not show (a lobby card: tickets '', joinedAt 0; the queue: joinedAt 0): at a busy
+ * fair this script runs for every change of every booth on every node, and each read per waiting
+ * graduate counts while Redis runs nothing else.
  */
 export const BOOTH_VIEW_SCRIPT = `
 local p, booth, now, ttl, channels, staff = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], ARGV[6] == '1'
@@ -253,6 +256,10 @@ if channels ~= '' then
   if due == '' then return {v, w, ''} end
   staff = string.find(due, 's', 1, true) ~= nil
 end
+-- A broadcast reads only what its channels show: tickets for the queue ('q') and the console,
+-- join times for the console; the lobby card ('l') needs neither. A plain read (no channels) reads all.
+local needTicket = channels == '' or staff or string.find(due, 'q', 1, true) ~= nil
+local needJoined = channels == '' or staff
 local present = redis.call('ZCOUNT', p .. ':on:' .. booth, now - ttl, '+inf')
 local act = redis.call('SCARD', p .. ':act:' .. booth)
 local svc = redis.call('LRANGE', p .. ':svc:' .. booth, 0, -1)
@@ -293,9 +300,9 @@ for i = 1, #members, 2 do
     if here then state = state .. 'C' else state = state .. 'H' end
   end
   reply[#reply + 1] = user
-  reply[#reply + 1] = redis.call('HGET', tk, user) or ''
+  if needTicket then reply[#reply + 1] = redis.call('HGET', tk, user) or '' else reply[#reply + 1] = '' end
   reply[#reply + 1] = state
-  reply[#reply + 1] = redis.call('HGET', jn, user) or '0'
+  if needJoined then reply[#reply + 1] = redis.call('HGET', jn, user) or '0' else reply[#reply + 1] = '0' end
   if staff then reply[#reply + 1] = redis.call('HGET', cd, user) or '{}' else reply[#reply + 1] = '' end
   reply[#reply + 1] = callId
   reply[#reply + 1] = recruiter
