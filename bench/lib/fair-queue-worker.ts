@@ -578,20 +578,26 @@ async function connectProbes(): Promise<WorkerReply> {
 
 // ---------- round-trip probes ----------
 
+/** One untyped round trip (`echo` on the bare server, `bench:echo` on a node), into `into`; a missing ack is counted as `error`. */
+async function echoOnce(s: Sock, event: string, into: Samples, error: string): Promise<void> {
+  const t = now();
+  const timed = s.timeout(10_000);
+  const emit = timed.emitWithAck as unknown as (e: string, p: unknown) => Promise<unknown>;
+  try {
+    await emit.call(timed, event, 1);
+    into.push(now() - t);
+  } catch {
+    countError(error);
+  }
+}
+
 async function probeLoop(until: () => boolean, bare: Samples, mine: Samples, echo?: Samples): Promise<void> {
   const loops: Promise<void>[] = [];
   for (const s of bareSockets) {
     loops.push(
       (async () => {
         while (!until()) {
-          const t = now();
-          const emit = s.timeout(10_000).emitWithAck as unknown as (e: string, p: unknown) => Promise<unknown>;
-          try {
-            await emit.call(s.timeout(10_000), 'echo', 1);
-            bare.push(now() - t);
-          } catch {
-            countError('bare:no-ack');
-          }
+          await echoOnce(s, 'echo', bare, 'bare:no-ack');
           await sleep(params.probeEveryMs);
         }
       })(),
@@ -605,16 +611,7 @@ async function probeLoop(until: () => boolean, bare: Samples, mine: Samples, ech
           const t = now();
           const ack = await ask(p.socket!, 'queue:mine', {});
           if (ack.ok) mine.push(now() - t);
-          if (echo) {
-            const e = now();
-            const emit = p.socket!.timeout(10_000).emitWithAck as unknown as (e: string, p: unknown) => Promise<unknown>;
-            try {
-              await emit.call(p.socket!.timeout(10_000), 'bench:echo', 1);
-              echo.push(now() - e);
-            } catch {
-              countError('node-echo:no-ack');
-            }
-          }
+          if (echo) await echoOnce(p.socket!, 'bench:echo', echo, 'node-echo:no-ack');
           await sleep(params.probeEveryMs);
         }
       })(),
