@@ -47,8 +47,12 @@ describe('resumes in headless Chromium: upload with progress, confirm, apply, th
 
     await graduate.goto(`${t.url}/graduate/jobs/${jobId}`);
     await graduate.getByTestId('job-apply').click();
+    // The application's own answer first, so a refused one fails here with its status; then the
+    // page, which shows it once the refreshed list arrives (slow while the whole suite shares the machine).
+    const applied = graduate.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/jobs/${jobId}/applications`), { timeout: 30_000 });
     await graduate.getByTestId('job-apply-submit').click();
-    await graduate.getByTestId('job-applied').waitFor({ timeout: 15_000 });
+    expect((await applied).status()).toBe(201);
+    await graduate.getByTestId('job-applied').waitFor({ timeout: 30_000 });
 
     const recruiter = await loggedIn(staff.recruiterLogin);
     await recruiter.goto(`${t.url}/employer/jobs/${jobId}/pipeline`);
