@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -21,6 +21,15 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_00
     if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Starts the workers process from its entry point; `output()` is everything it printed so far. */
+function spawnWorkers(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  return { child, output: () => output };
 }
 
 describe('workers: the welcome message, end to end through BullMQ', () => {
@@ -93,16 +102,10 @@ describe('workers process', () => {
   it('starts from its entry point, processes jobs and exits cleanly on SIGTERM', async () => {
     const prefix = `yptest_proc_${Date.now().toString(36)}`;
     const dataDir = await fs.mkdtemp(path.join((await import('node:os')).tmpdir(), 'yp-workers-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/main.ts'], {
-      env: { ...process.env, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: dataDir, LOG_LEVEL: 'info', HEALTH_FILE: path.join(dataDir, 'alive') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const { child, output } = spawnWorkers({ ...process.env, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: dataDir, LOG_LEVEL: 'info', HEALTH_FILE: path.join(dataDir, 'alive') });
     const queue = new Queue(QUEUE_NAMES.notifications, { connection: { url: TEST_REDIS_URL }, prefix });
     try {
-      await waitFor(async () => (output.includes('workers started') ? true : undefined), 30_000);
+      await waitFor(async () => (output().includes('workers started') ? true : undefined), 30_000);
       const userId = '22222222-2222-4222-8222-222222222222';
       await queue.add(JOB_NAMES.welcome, { userId, name: '进程', channel: 'sms', to: '13977778888', role: 'graduate' }, { jobId: welcomeJobId(userId) });
       await waitFor(async () => ((await queue.getJobState(welcomeJobId(userId))) === 'completed' ? true : undefined));
@@ -112,7 +115,7 @@ describe('workers process', () => {
       const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
-      expect(output).toContain('workers stopped');
+      expect(output()).toContain('workers stopped');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       await queue.obliterate({ force: true });
@@ -126,22 +129,16 @@ describe('workers process', () => {
   it('still exits on SIGTERM while its Redis is down, after the lock-length deadline', async () => {
     const dataDir = await fs.mkdtemp(path.join((await import('node:os')).tmpdir(), 'yp-workers-'));
     const redis = await startEmbeddedRedis(path.join(dataDir, 'redis'), createLogger('silent'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'workers/src/main.ts'], {
-      env: { ...process.env, REDIS_URL: redis.url, REDIS_PREFIX: 'yptest_down', DATA_DIR: dataDir, LOG_LEVEL: 'info', WORKER_LOCK_MS: '2000', PARSE_THREADS: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const { child, output } = spawnWorkers({ ...process.env, REDIS_URL: redis.url, REDIS_PREFIX: 'yptest_down', DATA_DIR: dataDir, LOG_LEVEL: 'info', WORKER_LOCK_MS: '2000', PARSE_THREADS: '1' });
     try {
-      await waitFor(async () => (output.includes('workers started') ? true : undefined), 30_000);
+      await waitFor(async () => (output().includes('workers started') ? true : undefined), 30_000);
       await redis.stop();
       // BullMQ's own close waits for good on a connection that is reconnecting.
-      await waitFor(async () => (output.includes('ECONNREFUSED') ? true : undefined));
+      await waitFor(async () => (output().includes('ECONNREFUSED') ? true : undefined));
       const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exit).toBe(1);
-      expect(output).toContain('did not close within 2000 ms');
+      expect(output()).toContain('did not close within 2000 ms');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       await redis.stop();

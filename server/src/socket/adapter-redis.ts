@@ -11,11 +11,12 @@ import type { Logger } from '../logger.js';
 const UNAWAITED = ['publish', 'spublish', 'set', 'subscribe', 'ssubscribe'] as const;
 
 /**
- * Makes a Redis client safe to give the streams adapter: the commands it leaves unawaited log their
- * failure instead (the message or recovery state is lost, as the adapter intends; the node stays up),
+ * Makes a Redis client safe to give the streams adapter: its connection errors are logged, the
+ * commands the adapter leaves unawaited log their failure instead (the message or recovery state is lost, as the adapter intends; the node stays up),
  * and so do the clients it duplicates from this one (its subscriber and stream readers).
  */
 export function adapterRedisClient(client: Redis, logger: Logger): Redis {
+  client.on('error', (error: Error) => logger.warn({ err: error }, 'socket adapter redis error'));
   const target = client as unknown as Record<string, unknown>;
   for (const name of UNAWAITED) {
     const original = client[name] as unknown as (...args: unknown[]) => Promise<unknown>;
@@ -26,10 +27,6 @@ export function adapterRedisClient(client: Redis, logger: Logger): Redis {
     };
   }
   const duplicate = client.duplicate.bind(client);
-  target.duplicate = (...args: Parameters<Redis['duplicate']>) => {
-    const copy = duplicate(...args);
-    copy.on('error', (error: Error) => logger.warn({ err: error }, 'socket adapter redis error'));
-    return adapterRedisClient(copy, logger);
-  };
+  target.duplicate = (...args: Parameters<Redis['duplicate']>) => adapterRedisClient(duplicate(...args), logger);
   return client;
 }

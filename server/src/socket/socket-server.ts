@@ -58,7 +58,6 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
   // Own connections for the adapter and the live fair, auto-pipelined: commands issued in the same
   // tick (many, at a busy fair) go out in one write instead of one each.
   const adapterRedis = adapterRedisClient(ctx.redis.duplicate({ enableAutoPipelining: true }), ctx.logger);
-  adapterRedis.on('error', (error: Error) => ctx.logger.warn({ err: error }, 'socket adapter redis error'));
   const liveRedis = ctx.redis.duplicate({ enableAutoPipelining: true });
   liveRedis.on('error', (error: Error) => ctx.logger.warn({ err: error }, 'live fair redis error'));
   const io: IoServer = new Server(httpServer, {
