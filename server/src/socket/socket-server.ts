@@ -3,9 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { parse } from 'cookie';
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { AppError, CLIENT_EVENTS, ZBoothChangesSchema, type ClientToServerEvents, type InterNodeEvents, type ServerToClientEvents, type SocketData, type TAck, type TSessionUser } from '@yunpin/shared';
+import { AppError, CLIENT_EVENTS, ZBoothChangesSchema, type ClientToServerEvents, type InterNodeEvents, type ServerToClientEvents, type SocketData, type TAck } from '@yunpin/shared';
 import type { AppContext } from '../context.js';
-import { resolveSession } from '../domain/auth/resolve-session.js';
 import { SESSION_COOKIE } from '../domain/auth/session-tokens.js';
 import { LiveFairService, type LiveFairOptions } from '../domain/live-fair/live-fair-service.js';
 import { rooms, type Broadcaster } from '../domain/live-fair/broadcaster.js';
@@ -14,6 +13,7 @@ import { toAppError } from '../http/errors.js';
 import { adapterRedisClient } from './adapter-redis.js';
 import { eventTable } from './event-handlers.js';
 import { TokenBucket } from './token-bucket.js';
+import { SocketSessions } from './socket-sessions.js';
 import { attachInterviewCalls, type InterviewCallOptions } from './interview-handlers.js';
 import { attachBoothVideo, type BoothVideoOptions } from './booth-video-handlers.js';
 
@@ -25,7 +25,7 @@ export interface SocketOptions {
   live?: LiveFairOptions;
   /** Events a socket may send at once, and per second after that; beyond it the socket is cut. */
   rateLimit?: { burst: number; perSecond: number };
-  /** How often a socket's session is re-read from the store (a logout cuts it off within this). */
+  /** How old a socket's session may be when it is used; sockets are re-read in the background after half of it (a logout cuts them off within it). */
   sessionRecheckMs?: number;
   interviews?: InterviewCallOptions;
   /** Conversation video and booth presentations. */
@@ -103,33 +103,25 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
   attachInterviewCalls(io, ctx, options.interviews);
   attachBoothVideo(io, ctx, live, options.boothVideo);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const recheckMs = options.sessionRecheckMs ?? DEFAULT_SESSION_RECHECK_MS;
-  const actors = new WeakMap<IoSocket, { user: TSessionUser; token: string; checkedAt: number }>();
+  const sessions = new SocketSessions(ctx, {
+    recheckMs: options.sessionRecheckMs ?? DEFAULT_SESSION_RECHECK_MS,
+    sockets: () => io.of('/').sockets.values(),
+    onEnded: (socket) => (socket as IoSocket).disconnect(true),
+    onError: (error) => ctx.logger.warn({ err: error }, 'socket sessions could not be re-read'),
+  });
 
   io.use(async (socket, next) => {
     try {
       const token = parse(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-      const session = token ? await resolveSession(ctx, token) : undefined;
-      if (!token || !session) return next(new Error('unauthenticated'));
-      socket.data.userId = session.user.id;
-      actors.set(socket, { user: session.user, token, checkedAt: Date.now() });
+      const user = token ? await sessions.admit(socket, token) : undefined;
+      if (!user) return next(new Error('unauthenticated'));
+      socket.data.userId = user.id;
       next();
     } catch (error) {
       ctx.logger.error({ err: error }, 'socket handshake failed');
       next(new Error('unavailable'));
     }
   });
-
-  /** The acting user, re-read from the session store every half minute so a logout takes effect. */
-  async function currentActor(socket: IoSocket): Promise<TSessionUser | undefined> {
-    const known = actors.get(socket);
-    if (!known) return undefined;
-    if (Date.now() - known.checkedAt < recheckMs) return known.user;
-    const session = await resolveSession(ctx, known.token);
-    if (!session) return undefined;
-    actors.set(socket, { user: session.user, token: known.token, checkedAt: Date.now() });
-    return session.user;
-  }
 
   io.on('connection', (socket) => {
     const log = ctx.logger.child({ socket: socket.id, user: socket.data.userId });
@@ -149,7 +141,7 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
         const reply = ack as (a: TAck<unknown>) => void;
         answering++;
         try {
-          const actor = await currentActor(socket);
+          const actor = await sessions.actorOf(socket);
           if (!actor) {
             reply({ ok: false, error: { code: 'unauthenticated', message: 'Your session has ended; please log in again' } });
             socket.disconnect(true);
@@ -187,6 +179,7 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
     close() {
       closing ??= (async () => {
         clearInterval(loadGauge);
+        sessions.stop();
         live.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TRole } from '@yunpin/shared';
 import type { Database } from '../schema.js';
 
 export interface SessionRecord {
@@ -37,6 +38,43 @@ export async function findLiveSession(db: Kysely<Database>, tokenHash: string, n
   return row
     ? { tokenHash: row.token_hash, userId: row.user_id, csrfToken: row.csrf_token, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }
     : undefined;
+}
+
+export interface SessionUserRow {
+  token_hash: string;
+  id: string;
+  role: TRole;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  organisation_id: string | null;
+  region_id: string | null;
+  graduate_profile_id: string | null;
+}
+
+/** The users of those of the sessions that are live at `now` and whose user is not disabled, in one query. */
+export async function findLiveSessionUsers(db: Kysely<Database>, tokenHashes: readonly string[], now: Date): Promise<SessionUserRow[]> {
+  if (tokenHashes.length === 0) return [];
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('graduate_profiles as g', 'g.user_id', 'u.id')
+    .select(['s.token_hash', 'u.id', 'u.role', 'u.name', 'u.phone', 'u.email', 'u.organisation_id', 'u.region_id', 'g.id as graduate_profile_id'])
+    .where('s.token_hash', 'in', [...tokenHashes])
+    .where('s.expires_at', '>', now)
+    .where('u.is_disabled', '=', false)
+    .execute();
+}
+
+/** Marks the sessions as seen at `now`, those not marked within `staleMs` only. */
+export async function touchSessions(db: Kysely<Database>, tokenHashes: readonly string[], now: Date, staleMs: number): Promise<void> {
+  if (tokenHashes.length === 0) return;
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now })
+    .where('token_hash', 'in', [...tokenHashes])
+    .where('last_seen_at', '<', new Date(now.getTime() - staleMs))
+    .execute();
 }
 
 export async function touchSession(db: Kysely<Database>, tokenHash: string, now: Date): Promise<void> {

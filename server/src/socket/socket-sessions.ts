@@ -1,0 +1,117 @@
+import type { TSessionUser } from '@yunpin/shared';
+import type { AppContext } from '../context.js';
+import { refreshSessions, resolveSession } from '../domain/auth/resolve-session.js';
+
+interface Known {
+  user: TSessionUser;
+  token: string;
+  tokenHash: string;
+  /** When the session was last read (the start of that read). */
+  checkedAt: number;
+  /** When the socket last sent something (its session is marked as seen when read after that). */
+  activeAt: number;
+}
+
+export interface SocketSessionsOptions {
+  /** No event is served on a session read longer ago than this; 0 reads it for every event. */
+  recheckMs: number;
+  /** The sockets this node holds now. */
+  sockets: () => Iterable<object>;
+  /** A socket whose session has ended (logout, expiry, disabled user). */
+  onEnded: (socket: object) => void;
+  onError: (error: unknown) => void;
+}
+
+/** Sessions re-read in one query per this many sockets. */
+const REFRESH_BATCH = 500;
+
+/**
+ * The session behind each socket. Sockets' sessions are re-read in the background, many in one
+ * query, once they are half the recheck interval old, so an event does not wait for the session
+ * store, and a socket whose session has ended is cut within the interval even if it sends
+ * nothing. An event never runs on a read older than the interval: if the background has fallen
+ * behind, the event reads the session itself.
+ */
+export class SocketSessions {
+  readonly #ctx: AppContext;
+  readonly #o: SocketSessionsOptions;
+  readonly #known = new WeakMap<object, Known>();
+  #timer: NodeJS.Timeout | undefined;
+  #isRefreshing = false;
+
+  constructor(ctx: AppContext, options: SocketSessionsOptions) {
+    this.#ctx = ctx;
+    this.#o = options;
+    if (options.recheckMs > 0) {
+      this.#timer = setInterval(() => void this.refreshDue(), Math.max(100, options.recheckMs / 4));
+      this.#timer.unref();
+    }
+  }
+
+  /** Reads the session of a connecting socket's cookie token; the user, or undefined if it is not live. */
+  async admit(socket: object, token: string): Promise<TSessionUser | undefined> {
+    const checkedAt = Date.now();
+    const session = await resolveSession(this.#ctx, token);
+    if (!session) return undefined;
+    this.#known.set(socket, { user: session.user, token, tokenHash: session.tokenHash, checkedAt, activeAt: 0 });
+    return session.user;
+  }
+
+  /** The user acting through the socket now, or undefined when its session has ended. */
+  async actorOf(socket: object): Promise<TSessionUser | undefined> {
+    const known = this.#known.get(socket);
+    if (!known) return undefined;
+    const now = Date.now();
+    known.activeAt = now;
+    if (now - known.checkedAt < this.#o.recheckMs) return known.user;
+    const checkedAt = now;
+    const session = await resolveSession(this.#ctx, known.token);
+    if (!session) {
+      this.#known.delete(socket);
+      return undefined;
+    }
+    Object.assign(known, { user: session.user, checkedAt });
+    return session.user;
+  }
+
+  /** Re-reads, in batches, the sessions of the sockets read half an interval ago or longer. */
+  async refreshDue(): Promise<void> {
+    if (this.#isRefreshing) return;
+    this.#isRefreshing = true;
+    try {
+      const dueBefore = Date.now() - this.#o.recheckMs / 2;
+      const due: [object, Known][] = [];
+      for (const socket of this.#o.sockets()) {
+        const known = this.#known.get(socket);
+        if (known && known.checkedAt <= dueBefore) due.push([socket, known]);
+      }
+      for (let i = 0; i < due.length; i += REFRESH_BATCH) await this.#refresh(due.slice(i, i + REFRESH_BATCH));
+    } catch (error) {
+      this.#o.onError(error);
+    } finally {
+      this.#isRefreshing = false;
+    }
+  }
+
+  async #refresh(batch: [object, Known][]): Promise<void> {
+    const checkedAt = Date.now();
+    const seen = new Set(batch.filter(([, k]) => k.activeAt >= k.checkedAt).map(([, k]) => k.tokenHash));
+    const users = await refreshSessions(this.#ctx, [...new Set(batch.map(([, k]) => k.tokenHash))], seen);
+    for (const [socket, known] of batch) {
+      if (this.#known.get(socket) !== known) continue; // gone or re-admitted meanwhile
+      const user = users.get(known.tokenHash);
+      if (!user) {
+        this.#known.delete(socket);
+        this.#o.onEnded(socket);
+        continue;
+      }
+      if (known.checkedAt > checkedAt) continue; // an event read it meanwhile
+      Object.assign(known, { user, checkedAt });
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
