@@ -12,16 +12,7 @@ import { ApiClient } from '../support/client.js';
 import { TEST_REDIS_URL } from '../support/env.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { deleteRedisPrefix } from '../support/redis-prefix.js';
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { waitFor } from '../support/wait.js';
 
 /** Starts the workers process from its entry point; `output()` is everything it printed so far. */
 function spawnWorkers(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
@@ -53,7 +44,7 @@ describe('workers: the welcome message, end to end through BullMQ', () => {
     const messages = await waitFor(async () => {
       const res = await client.get('/api/v1/account/notifications');
       return res.body.items.length > 0 ? res.body.items : undefined;
-    });
+    }, 'the welcome message', 15_000);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ id: welcomeJobId(userId), channel: 'email', to: 'welcome@example.com', subject: '欢迎使用云聘 24365' });
     expect(messages[0].body).toContain('欢迎');
@@ -74,7 +65,7 @@ describe('workers: the welcome message, end to end through BullMQ', () => {
     await t.platform.ctx.jobs.enqueueWelcome(job);
     const queue = new Queue(QUEUE_NAMES.notifications, { connection: { url: TEST_REDIS_URL }, prefix: t.redisPrefix });
     try {
-      await waitFor(async () => ((await queue.getJobState(welcomeJobId(userId))) === 'completed' ? true : undefined));
+      await waitFor(async () => ((await queue.getJobState(welcomeJobId(userId))) === 'completed' ? true : undefined), 'the welcome job to complete', 15_000);
       const jobs = await queue.getJobs(['completed', 'waiting', 'active', 'delayed', 'failed']);
       expect(jobs.filter((j) => j.name === JOB_NAMES.welcome && j.data.userId === userId)).toHaveLength(1);
     } finally {
@@ -88,7 +79,7 @@ describe('workers: the welcome message, end to end through BullMQ', () => {
     const queue = new Queue(QUEUE_NAMES.notifications, { connection: { url: TEST_REDIS_URL }, prefix: t.redisPrefix });
     try {
       const job = await queue.add(JOB_NAMES.welcome, { userId: 'not-a-uuid' }, { jobId: 'malformed-1', attempts: 5, backoff: { type: 'fixed', delay: 10 } });
-      await waitFor(async () => ((await queue.getJobState(job.id!)) === 'failed' ? true : undefined));
+      await waitFor(async () => ((await queue.getJobState(job.id!)) === 'failed' ? true : undefined), 'the job to fail', 15_000);
       const failed = await queue.getJob(job.id!);
       expect(failed?.attemptsMade).toBe(1);
       expect(failed?.failedReason).toContain('Invalid welcome payload');
@@ -105,12 +96,12 @@ describe('workers process', () => {
     const { child, output } = spawnWorkers({ ...process.env, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, DATA_DIR: dataDir, LOG_LEVEL: 'info', HEALTH_FILE: path.join(dataDir, 'alive') });
     const queue = new Queue(QUEUE_NAMES.notifications, { connection: { url: TEST_REDIS_URL }, prefix });
     try {
-      await waitFor(async () => (output().includes('workers started') ? true : undefined), 30_000);
+      await waitFor(async () => (output().includes('workers started') ? true : undefined), 'the workers to start', 30_000);
       const userId = '22222222-2222-4222-8222-222222222222';
       await queue.add(JOB_NAMES.welcome, { userId, name: '进程', channel: 'sms', to: '13977778888', role: 'graduate' }, { jobId: welcomeJobId(userId) });
-      await waitFor(async () => ((await queue.getJobState(welcomeJobId(userId))) === 'completed' ? true : undefined));
+      await waitFor(async () => ((await queue.getJobState(welcomeJobId(userId))) === 'completed' ? true : undefined), 'the welcome job to complete', 15_000);
       // The container healthcheck reads this file's age.
-      const beat = await waitFor(() => fs.readFile(path.join(dataDir, 'alive'), 'utf8').catch(() => undefined));
+      const beat = await waitFor(() => fs.readFile(path.join(dataDir, 'alive'), 'utf8').catch(() => undefined), 'the heartbeat file', 15_000);
       expect(Date.now() - Date.parse(beat)).toBeLessThan(30_000);
       const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
@@ -131,10 +122,10 @@ describe('workers process', () => {
     const redis = await startEmbeddedRedis(path.join(dataDir, 'redis'), createLogger('silent'));
     const { child, output } = spawnWorkers({ ...process.env, REDIS_URL: redis.url, REDIS_PREFIX: 'yptest_down', DATA_DIR: dataDir, LOG_LEVEL: 'info', WORKER_LOCK_MS: '2000', PARSE_THREADS: '1' });
     try {
-      await waitFor(async () => (output().includes('workers started') ? true : undefined), 30_000);
+      await waitFor(async () => (output().includes('workers started') ? true : undefined), 'the workers to start', 30_000);
       await redis.stop();
       // BullMQ's own close waits for good on a connection that is reconnecting.
-      await waitFor(async () => (output().includes('ECONNREFUSED') ? true : undefined));
+      await waitFor(async () => (output().includes('ECONNREFUSED') ? true : undefined), 'the connection error in the log', 15_000);
       const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exit).toBe(1);
