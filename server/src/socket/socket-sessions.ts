@@ -38,6 +38,7 @@ export class SocketSessions {
   readonly #known = new WeakMap<object, Known>();
   #timer: NodeJS.Timeout | undefined;
   #isRefreshing = false;
+  #isStopped = false;
 
   constructor(ctx: AppContext, options: SocketSessionsOptions) {
     this.#ctx = ctx;
@@ -76,7 +77,7 @@ export class SocketSessions {
 
   /** Re-reads, in batches, the sessions of the sockets read half an interval ago or longer. */
   async refreshDue(): Promise<void> {
-    if (this.#isRefreshing) return;
+    if (this.#isRefreshing || this.#isStopped) return;
     this.#isRefreshing = true;
     try {
       const dueBefore = Date.now() - this.#o.recheckMs / 2;
@@ -85,9 +86,9 @@ export class SocketSessions {
         const known = this.#known.get(socket);
         if (known && known.checkedAt <= dueBefore) due.push([socket, known]);
       }
-      for (let i = 0; i < due.length; i += REFRESH_BATCH) await this.#refresh(due.slice(i, i + REFRESH_BATCH));
+      for (let i = 0; i < due.length && !this.#isStopped; i += REFRESH_BATCH) await this.#refresh(due.slice(i, i + REFRESH_BATCH));
     } catch (error) {
-      this.#o.onError(error);
+      if (!this.#isStopped) this.#o.onError(error); // a read cut short by closing is no fault
     } finally {
       this.#isRefreshing = false;
     }
@@ -111,6 +112,7 @@ export class SocketSessions {
   }
 
   stop(): void {
+    this.#isStopped = true;
     clearInterval(this.#timer);
     this.#timer = undefined;
   }
