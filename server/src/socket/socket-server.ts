@@ -103,10 +103,10 @@ export function createSocketLayer(httpServer: HttpServer, ctx: AppContext, optio
   attachInterviewCalls(io, ctx, options.interviews);
   attachBoothVideo(io, ctx, live, options.boothVideo);
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const sessions = new SocketSessions(ctx, {
+  const sessions = new SocketSessions<IoSocket>(ctx, {
     recheckMs: options.sessionRecheckMs ?? DEFAULT_SESSION_RECHECK_MS,
     sockets: () => io.of('/').sockets.values(),
-    onEnded: (socket) => (socket as IoSocket).disconnect(true),
+    onEnded: (socket) => socket.disconnect(true),
     onError: (error) => ctx.logger.warn({ err: error }, 'socket sessions could not be re-read'),
   });
 

@@ -12,13 +12,13 @@ interface Known {
   activeAt: number;
 }
 
-export interface SocketSessionsOptions {
+export interface SocketSessionsOptions<S extends object> {
   /** No event is served on a session read longer ago than this; 0 reads it for every event. */
   recheckMs: number;
   /** The sockets this node holds now. */
-  sockets: () => Iterable<object>;
+  sockets: () => Iterable<S>;
   /** A socket whose session has ended (logout, expiry, disabled user). */
-  onEnded: (socket: object) => void;
+  onEnded: (socket: S) => void;
   onError: (error: unknown) => void;
 }
 
@@ -32,15 +32,15 @@ const REFRESH_BATCH = 500;
  * nothing. An event never runs on a read older than the interval: if the background has fallen
  * behind, the event reads the session itself.
  */
-export class SocketSessions {
+export class SocketSessions<S extends object> {
   readonly #ctx: AppContext;
-  readonly #o: SocketSessionsOptions;
-  readonly #known = new WeakMap<object, Known>();
+  readonly #o: SocketSessionsOptions<S>;
+  readonly #known = new WeakMap<S, Known>();
   #timer: NodeJS.Timeout | undefined;
   #isRefreshing = false;
   #isStopped = false;
 
-  constructor(ctx: AppContext, options: SocketSessionsOptions) {
+  constructor(ctx: AppContext, options: SocketSessionsOptions<S>) {
     this.#ctx = ctx;
     this.#o = options;
     if (options.recheckMs > 0) {
@@ -50,7 +50,7 @@ export class SocketSessions {
   }
 
   /** Reads the session of a connecting socket's cookie token; the user, or undefined if it is not live. */
-  async admit(socket: object, token: string): Promise<TSessionUser | undefined> {
+  async admit(socket: S, token: string): Promise<TSessionUser | undefined> {
     const checkedAt = Date.now();
     const session = await resolveSession(this.#ctx, token);
     if (!session) return undefined;
@@ -59,7 +59,7 @@ export class SocketSessions {
   }
 
   /** The user acting through the socket now, or undefined when its session has ended. */
-  async actorOf(socket: object): Promise<TSessionUser | undefined> {
+  async actorOf(socket: S): Promise<TSessionUser | undefined> {
     const known = this.#known.get(socket);
     if (!known) return undefined;
     const now = Date.now();
@@ -81,7 +81,7 @@ export class SocketSessions {
     this.#isRefreshing = true;
     try {
       const dueBefore = Date.now() - this.#o.recheckMs / 2;
-      const due: [object, Known][] = [];
+      const due: [S, Known][] = [];
       for (const socket of this.#o.sockets()) {
         const known = this.#known.get(socket);
         if (known && known.checkedAt <= dueBefore) due.push([socket, known]);
@@ -94,7 +94,7 @@ export class SocketSessions {
     }
   }
 
-  async #refresh(batch: [object, Known][]): Promise<void> {
+  async #refresh(batch: [S, Known][]): Promise<void> {
     const checkedAt = Date.now();
     const seen = new Set(batch.filter(([, k]) => k.activeAt >= k.checkedAt).map(([, k]) => k.tokenHash));
     const users = await refreshSessions(this.#ctx, [...new Set(batch.map(([, k]) => k.tokenHash))], seen);
