@@ -55,10 +55,28 @@ export function createMigrator(db: Kysely<Database>, schema = 'public', options:
 
 /** Brings the schema up to date (all in one transaction); throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>, schema = 'public', options: MigrationOptions = {}): Promise<string[]> {
-  const { error, results } = await createMigrator(db, schema, options).migrateToLatest();
-  if (error) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await createMigrator(db, schema, options).migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    if (attempt < MIGRATE_ATTEMPTS && !results && isVanishedObject(error, schema)) {
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+const MIGRATE_ATTEMPTS = 10;
+/** Undefined schema, table, column or object. */
+const VANISHED_CODES = new Set(['3F000', '42P01', '42703', '42704']);
+
+/**
+ * Kysely's migrator finds its bookkeeping tables by reading the tables and columns of every schema
+ * in the database; a schema or table that another user of the database drops meanwhile fails that
+ * read ("schema … does not exist", "column … of relation … does not exist"). It fails before any
+ * migration has run (no results), and the object is not ours, so it is safe to try again.
+ */
+function isVanishedObject(error: unknown, schema: string): boolean {
+  return error instanceof Error && VANISHED_CODES.has(String((error as Error & { code?: unknown }).code)) && !error.message.includes(`"${schema}"`);
 }
