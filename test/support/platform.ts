@@ -81,20 +81,37 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const config = loadConfig({ DATA_DIR: dataDir, REDIS_PREFIX: redisPrefix, PUBLIC_URL: 'http://127.0.0.1:1', LOG_LEVEL: 'silent' });
   const logs: string[] = [];
   const logger = options.captureLogs ? createLogger('debug', 'server', { write: (line: string) => void logs.push(line) }) : createLogger('silent');
-  const platform = await createPlatform({
-    config,
-    logger,
-    redisUrl,
-    database: target,
-    ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
-    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
-    ...(options.socket ? { socket: options.socket } : {}),
-    ...(options.media ? { media: options.media } : {}),
-  });
-  const port = await platform.listen(0);
+  /** What this platform made for itself (a shared one's belong to its first node). */
+  const removeOwn = async () => {
+    if (shared) return;
+    await database?.drop();
+    await deleteRedisPrefix(redisUrl, redisPrefix);
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+  let platform: Platform | undefined;
+  let port: number;
+  try {
+    platform = await createPlatform({
+      config,
+      logger,
+      redisUrl,
+      database: target,
+      ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
+      ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+      ...(options.socket ? { socket: options.socket } : {}),
+      ...(options.media ? { media: options.media } : {}),
+    });
+    port = await platform.listen(0);
+  } catch (error) {
+    // A platform that did not start leaves nothing behind either.
+    await platform?.close().catch(() => undefined);
+    await removeOwn().catch(() => undefined);
+    throw error;
+  }
+  const started = platform;
   const url = `http://127.0.0.1:${port}`;
   const result: TestPlatform = {
-    platform,
+    platform: started,
     url,
     redisPrefix,
     dataDir,
@@ -102,12 +119,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     target,
     logs,
     async close() {
-      await platform.close();
-      if (!shared) {
-        await database?.drop();
-        await deleteRedisPrefix(redisUrl, redisPrefix);
-        await fs.rm(dataDir, { recursive: true, force: true });
-      }
+      await started.close();
+      await removeOwn();
     },
   };
   return result;
