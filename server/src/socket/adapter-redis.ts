@@ -12,8 +12,9 @@ const UNAWAITED = ['publish', 'spublish', 'set', 'subscribe', 'ssubscribe'] as c
 
 /**
  * Makes a Redis client safe to give the streams adapter: its connection errors are logged, the
- * commands the adapter leaves unawaited log their failure instead (the message or recovery state is lost, as the adapter intends; the node stays up),
- * and so do the clients it duplicates from this one (its subscriber and stream readers).
+ * commands the adapter leaves unawaited log their failure instead (the message or recovery state
+ * is lost, as the adapter intends; the node stays up), and so do the clients it duplicates from
+ * this one (its subscriber and stream readers).
  */
 export function adapterRedisClient(client: Redis, logger: Logger): Redis {
   client.on('error', (error: Error) => logger.warn({ err: error }, 'socket adapter redis error'));

@@ -44,7 +44,7 @@ export class SocketSessions<S extends object> {
     this.#ctx = ctx;
     this.#o = options;
     if (options.recheckMs > 0) {
-      this.#timer = setInterval(() => void this.refreshDue(), Math.max(100, options.recheckMs / 4));
+      this.#timer = setInterval(() => void this.#refreshDue(), Math.max(100, options.recheckMs / 4));
       this.#timer.unref();
     }
   }
@@ -76,7 +76,7 @@ export class SocketSessions<S extends object> {
   }
 
   /** Re-reads, in batches, the sessions of the sockets read half an interval ago or longer. */
-  async refreshDue(): Promise<void> {
+  async #refreshDue(): Promise<void> {
     if (this.#isRefreshing || this.#isStopped) return;
     this.#isRefreshing = true;
     try {
