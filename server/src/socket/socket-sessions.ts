@@ -24,18 +24,36 @@ export interface SocketSessionsOptions<S extends object> {
 
 /** Sessions re-read in one query per this many sockets. */
 const REFRESH_BATCH = 500;
+/** How often the background looks for sessions due (a quarter of the interval, when that is shorter). */
+const REFRESH_TICK_MS = 1000;
+
+/**
+ * The sessions a background tick re-reads, oldest first: of those read half an interval ago or
+ * longer, this tick's share of a full round over a quarter of the interval, and at least every one
+ * read three quarters of an interval ago or longer. `tickMs` is how often ticks come.
+ */
+export function sessionsDue<T>(items: readonly T[], checkedAtOf: (item: T) => number, now: number, recheckMs: number, tickMs: number): T[] {
+  const due = items.filter((item) => checkedAtOf(item) <= now - recheckMs / 2).sort((a, b) => checkedAtOf(a) - checkedAtOf(b));
+  const share = Math.ceil((items.length * tickMs) / (recheckMs / 4));
+  const overdue = due.filter((item) => checkedAtOf(item) <= now - (recheckMs * 3) / 4).length;
+  return due.slice(0, Math.max(share, overdue));
+}
 
 /**
  * The session behind each socket. Sockets' sessions are re-read in the background, many in one
  * query, once they are half the recheck interval old, so an event does not wait for the session
  * store, and a socket whose session has ended is cut within the interval even if it sends
- * nothing. An event never runs on a read older than the interval: if the background has fallen
- * behind, the event reads the session itself.
+ * nothing. The reads are spread out: each tick re-reads the oldest due sessions, as many as a
+ * full round over a quarter of the interval needs, so thousands of sockets that connected
+ * together (a fair opening) do not come due, and load the database, all at one moment. An event
+ * never runs on a read older than the interval: if the background has fallen behind, the event
+ * reads the session itself.
  */
 export class SocketSessions<S extends object> {
   readonly #ctx: AppContext;
   readonly #o: SocketSessionsOptions<S>;
   readonly #known = new WeakMap<S, Known>();
+  readonly #tickMs: number;
   #timer: NodeJS.Timeout | undefined;
   #isRefreshing = false;
   #isStopped = false;
@@ -43,8 +61,9 @@ export class SocketSessions<S extends object> {
   constructor(ctx: AppContext, options: SocketSessionsOptions<S>) {
     this.#ctx = ctx;
     this.#o = options;
+    this.#tickMs = Math.max(100, Math.min(REFRESH_TICK_MS, options.recheckMs / 4));
     if (options.recheckMs > 0) {
-      this.#timer = setInterval(() => void this.#refreshDue(), Math.max(100, options.recheckMs / 4));
+      this.#timer = setInterval(() => void this.#refreshDue(), this.#tickMs);
       this.#timer.unref();
     }
   }
@@ -75,17 +94,17 @@ export class SocketSessions<S extends object> {
     return session.user;
   }
 
-  /** Re-reads, in batches, the sessions of the sockets read half an interval ago or longer. */
+  /** Re-reads, in batches, the sessions due this tick (see sessionsDue). */
   async #refreshDue(): Promise<void> {
     if (this.#isRefreshing || this.#isStopped) return;
     this.#isRefreshing = true;
     try {
-      const dueBefore = Date.now() - this.#o.recheckMs / 2;
-      const due: [S, Known][] = [];
+      const known: [S, Known][] = [];
       for (const socket of this.#o.sockets()) {
-        const known = this.#known.get(socket);
-        if (known && known.checkedAt <= dueBefore) due.push([socket, known]);
+        const k = this.#known.get(socket);
+        if (k) known.push([socket, k]);
       }
+      const due = sessionsDue(known, ([, k]) => k.checkedAt, Date.now(), this.#o.recheckMs, this.#tickMs);
       for (let i = 0; i < due.length && !this.#isStopped; i += REFRESH_BATCH) await this.#refresh(due.slice(i, i + REFRESH_BATCH));
     } catch (error) {
       if (!this.#isStopped) this.#o.onError(error); // a read cut short by closing is no fault
