@@ -94,16 +94,25 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
+/**
+ * The connection string and startup options for a schema: the URL's own `options` (say
+ * `?options=-c statement_timeout=5000`) are kept, and the schema's search path added to them (`pg`
+ * lets the URL's options replace any given beside it, which would lose the schema).
+ */
+export function connectionOf(url: string, schema: string | undefined): { connectionString: string; options?: string } {
+  if (!schema) return { connectionString: url };
+  const parsed = new URL(url);
+  const own = parsed.searchParams.get('options');
+  parsed.searchParams.delete('options');
+  return { connectionString: parsed.toString(), options: [own, `-c search_path=${schema}`].filter(Boolean).join(' ') };
+}
+
 /** Opens PostgreSQL through `pg`, or PGlite embedded (on disk, or in memory when no folder is given). */
 export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   let db: Kysely<Database>;
   let pglite: PGlite | undefined;
   if (target.kind === 'pg') {
-    const pool = new pg.Pool({
-      connectionString: target.url,
-      max: target.poolMax ?? DEFAULT_POOL_MAX,
-      ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
-    });
+    const pool = new pg.Pool({ ...connectionOf(target.url, target.schema), max: target.poolMax ?? DEFAULT_POOL_MAX });
     pool.on('error', options.onIdleConnectionError ?? (() => undefined));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   } else {
