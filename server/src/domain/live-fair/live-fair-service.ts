@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   AppError,
   estimateWaitSeconds,
-  placeOf,
   type TBoothChanges,
   type TCallPlaced,
   type TCandidateSummary,
@@ -672,21 +671,23 @@ export class LiveFairService {
     return (await this.#store.view(boothId, this.#ctx.clock().getTime(), { staff }))!;
   }
 
+  /** The graduate's place at the booth, with the figures `placeOf` gives from a snapshot of the whole queue. */
   async #placeAt(userId: string, booth: BoothWithOrganisation): Promise<TQueuePlace | undefined> {
-    const view = await this.#read(booth.id);
-    const mine = view.entries.find((e) => e.userId === userId);
+    const mine = await this.#store.place(booth.id, userId, this.#ctx.clock().getTime());
     if (!mine) return undefined;
-    const figures = placeOf(toSnapshot(view, booth.id, booth.fair_id, booth.max_concurrent_chats), mine.ticket);
-    if (!figures) return undefined;
+    const position = mine.ahead + 1;
     return {
       ticket: mine.ticket,
       boothId: booth.id,
       fairId: booth.fair_id,
       organisationName: booth.organisation_name,
-      ...figures,
+      position,
+      waitingTotal: mine.waiting,
+      isHeld: mine.isHeld,
+      estimatedWaitSeconds: estimateWaitSeconds(position, Math.max(1, mine.present) * booth.max_concurrent_chats, mine.averageServiceSeconds),
       hasMissedOnce: mine.hasMissedOnce,
       joinedAt: new Date(mine.joinedAt).toISOString(),
-      version: view.version,
+      version: mine.version,
     };
   }
 

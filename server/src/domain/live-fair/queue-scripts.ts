@@ -224,6 +224,46 @@ bump(p, booth)
 return 1
 `;
 
+/** The booth's mean recent service time in whole seconds (at least 1), or '' before any. */
+const AVERAGE_SERVICE = `
+local function average_service_seconds(p, booth)
+  local sum, count = 0, 0
+  for _, s in ipairs(redis.call('LRANGE', p .. ':svc:' .. booth, 0, -1)) do
+    local ms = tonumber(s)
+    if ms and ms > 0 then
+      sum = sum + ms
+      count = count + 1
+    end
+  end
+  if count == 0 then return '' end
+  return tostring(math.max(1, math.floor(sum / count / 1000 + 0.5)))
+end
+`;
+
+/**
+ * One graduate's place at a booth, without reading the rest of the queue beyond those ahead:
+ * what a graduate's own requests (joining, reloading their queues) answer with. ARGV: prefix,
+ * booth, user, now, presence TTL ms. Returns {0} when the user has no place there, else
+ * {1, v, waiting, present, averageServiceSeconds or '', ahead, busy, ticket, joinedAt, missed}:
+ * `ahead` counts those ahead who can be called now (not busy: held and called graduates keep their
+ * place but are skipped, as placeOf counts them), `busy` 1 when the user is held or called.
+ */
+export const PLACE_SCRIPT = `${AVERAGE_SERVICE}
+local p, booth, user, now, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4]), tonumber(ARGV[5])
+local q = p .. ':q:' .. booth
+local rank = redis.call('ZRANK', q, user)
+if not rank then return {0} end
+local ahead = 0
+if rank > 0 then
+  for _, u in ipairs(redis.call('ZRANGE', q, 0, rank - 1)) do
+    if redis.call('EXISTS', p .. ':busy:' .. u) == 0 then ahead = ahead + 1 end
+  end
+end
+return {1, tonumber(redis.call('GET', p .. ':v:' .. booth) or '0'), redis.call('ZCARD', q), redis.call('ZCOUNT', p .. ':on:' .. booth, now - ttl, '+inf'),
+  average_service_seconds(p, booth), ahead, redis.call('EXISTS', p .. ':busy:' .. user), redis.call('HGET', p .. ':tk:' .. booth, user) or '',
+  redis.call('HGET', p .. ':jn:' .. booth, user) or '0', redis.call('SISMEMBER', p .. ':ms:' .. booth, user)}
+`;
+
 /**
  * Everything the booth's broadcasts and answers are built from, in one round trip.
  * ARGV: prefix, booth, now, presence TTL ms, channels, staff, then the counter values the caller
@@ -240,7 +280,7 @@ return 1
  * fair this script runs for every change of every booth on every node, and each read per waiting
  * graduate counts while Redis runs nothing else.
  */
-export const BOOTH_VIEW_SCRIPT = `
+export const BOOTH_VIEW_SCRIPT = `${AVERAGE_SERVICE}
 local p, booth, now, ttl, channels, staff = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], ARGV[6] == '1'
 local v = tonumber(redis.call('GET', p .. ':v:' .. booth) or '0')
 local w = tonumber(redis.call('GET', p .. ':w:' .. booth) or '0')
@@ -262,17 +302,7 @@ local needTicket = channels == '' or staff or string.find(due, 'q', 1, true) ~= 
 local needJoined = channels == '' or staff
 local present = redis.call('ZCOUNT', p .. ':on:' .. booth, now - ttl, '+inf')
 local act = redis.call('SCARD', p .. ':act:' .. booth)
-local svc = redis.call('LRANGE', p .. ':svc:' .. booth, 0, -1)
-local sum, count = 0, 0
-for _, s in ipairs(svc) do
-  local ms = tonumber(s)
-  if ms and ms > 0 then
-    sum = sum + ms
-    count = count + 1
-  end
-end
-local avg = ''
-if count > 0 then avg = tostring(math.max(1, math.floor(sum / count / 1000 + 0.5))) end
+local avg = average_service_seconds(p, booth)
 local members = redis.call('ZRANGE', p .. ':q:' .. booth, 0, -1, 'WITHSCORES')
 local n = #members / 2
 local missed = {}

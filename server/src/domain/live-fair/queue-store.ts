@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { TICKET_LENGTH, type TBoothQueueSnapshot, type TCandidateSummary } from '@yunpin/shared';
-import { BOOTH_VIEW_SCRIPT, CALL_NEXT_SCRIPT, END_CALL_SCRIPT, END_CONVERSATION_SCRIPT, HAND_OFF_SCRIPT, JOIN_SCRIPT, LEAVE_SCRIPT, PRESENCE_SCRIPT } from './queue-scripts.js';
+import { BOOTH_VIEW_SCRIPT, CALL_NEXT_SCRIPT, END_CALL_SCRIPT, END_CONVERSATION_SCRIPT, HAND_OFF_SCRIPT, JOIN_SCRIPT, LEAVE_SCRIPT, PLACE_SCRIPT, PRESENCE_SCRIPT } from './queue-scripts.js';
 
 export type CallEndMode = 'accept' | 'decline' | 'return' | 'lapse';
 export type CallOutcome = 'accept' | 'decline' | 'kept' | 'dropped';
@@ -60,6 +60,24 @@ export interface BoothView {
   entries: ViewEntry[];
 }
 
+/** A graduate's own place at a booth, read without the rest of the queue. */
+export interface StoredPlace {
+  /** The booth's queue counter (as BoothView.version). */
+  version: number;
+  /** Everyone waiting, held and called included. */
+  waiting: number;
+  /** Recruiters with the console open. */
+  present: number;
+  averageServiceSeconds: number | null;
+  /** Those ahead who can be called now. */
+  ahead: number;
+  /** Held (busy elsewhere) or called here. */
+  isHeld: boolean;
+  ticket: string;
+  joinedAt: number;
+  hasMissedOnce: boolean;
+}
+
 /** Broadcast channels of a booth: q = its queue (to graduates), s = its staff console, l = the lobby card. */
 export type Channel = 'q' | 's' | 'l';
 
@@ -79,6 +97,7 @@ interface ScriptedRedis {
   ypHandOff(...args: string[]): Promise<ScriptReply>;
   ypPresence(...args: string[]): Promise<number>;
   ypBoothView(...args: string[]): Promise<(number | string)[]>;
+  ypPlace(...args: string[]): Promise<(number | string)[]>;
 }
 
 /**
@@ -96,7 +115,7 @@ export class QueueStore {
 
   constructor(redis: Redis, prefix: string) {
     const scripted = redis as Redis & ScriptedRedis;
-    if (typeof scripted.ypBoothView !== 'function') {
+    if (typeof scripted.ypPlace !== 'function') {
       redis.defineCommand('ypJoin', { numberOfKeys: 0, lua: JOIN_SCRIPT });
       redis.defineCommand('ypLeave', { numberOfKeys: 0, lua: LEAVE_SCRIPT });
       redis.defineCommand('ypCallNext', { numberOfKeys: 0, lua: CALL_NEXT_SCRIPT });
@@ -105,6 +124,7 @@ export class QueueStore {
       redis.defineCommand('ypHandOff', { numberOfKeys: 0, lua: HAND_OFF_SCRIPT });
       redis.defineCommand('ypPresence', { numberOfKeys: 0, lua: PRESENCE_SCRIPT });
       redis.defineCommand('ypBoothView', { numberOfKeys: 0, lua: BOOTH_VIEW_SCRIPT });
+      redis.defineCommand('ypPlace', { numberOfKeys: 0, lua: PLACE_SCRIPT });
     }
     this.#redis = scripted;
     this.#p = `${prefix}:live`;
@@ -236,6 +256,24 @@ export class QueueStore {
 
   async recruitersPresent(boothId: string, now: number): Promise<number> {
     return this.#redis.zcount(`${this.#p}:on:${boothId}`, now - PRESENCE_TTL_MS, '+inf');
+  }
+
+  /** One graduate's place at a booth (see PLACE_SCRIPT), or undefined when they have none there. */
+  async place(boothId: string, userId: string, now: number): Promise<StoredPlace | undefined> {
+    const reply = await this.#redis.ypPlace(this.#p, boothId, userId, String(now), String(PRESENCE_TTL_MS));
+    if (reply[0] !== 1) return undefined;
+    const [, version, waiting, present, avg, ahead, busy, ticket, joinedAt, missed] = reply;
+    return {
+      version: Number(version),
+      waiting: Number(waiting),
+      present: Number(present),
+      averageServiceSeconds: avg === '' ? null : Number(avg),
+      ahead: Number(ahead),
+      isHeld: Number(busy) === 1,
+      ticket: String(ticket) || '0'.repeat(TICKET_LENGTH),
+      joinedAt: Number(joinedAt),
+      hasMissedOnce: Number(missed) === 1,
+    };
   }
 
   /**
