@@ -29,18 +29,14 @@ export interface PublishOptions {
  * a booth's console (20–30 KB with a hundred waiting) and lobby card at most once a second and
  * every two. The budget, 100 queue or console broadcasts a second per node (in a steady trickle),
  * is about three times what a busy fair needs normally (100 booths, a call per booth every 15 s,
- * joins and leaves): it sets how fast a backlog drains after a rush. In a rush, broadcasts wait up
- * to 3 s for the node to stop answering: an opening rush (a hundred recruiters calling within a
- * second, each conversation answered and ended within the next) keeps a node answering for one
- * to two seconds, and with 1 s the backlog's broadcasts went out while the last calls were still
- * being made (`npm run bench -- fair-queue`: call p99 about 180–270 ms with 3 s, 240–590 ms with 1 s).
+ * joins and leaves): it sets how fast a backlog drains after a rush.
  */
 export const DEFAULT_PUBLISH: PublishOptions = {
   delayMs: { q: 20, s: 500, l: 1000 },
   intervalMs: { q: 100, s: 1000, l: 2000 },
   perSecond: 100,
   burst: 5,
-  maxYieldMs: 3000,
+  maxYieldMs: 1000,
 };
 
 /** How often a yielding scheduler looks again whether the node is still busy. */
