@@ -33,11 +33,11 @@ export function placeOf(snapshot: TBoothQueueSnapshot, ticket: string): TPlaceFi
   if (!found) return undefined;
   let ahead = 0;
   for (let i = 0; i < found.index; i++) if (snapshot.held[i] !== '1') ahead += 1;
-  const position = ahead + 1;
-  return {
-    position,
-    waitingTotal: snapshot.held.length,
-    isHeld: found.isHeld,
-    estimatedWaitSeconds: estimateWaitSeconds(position, snapshot.servers, snapshot.averageServiceSeconds),
-  };
+  return placeFigures({ ahead, waitingTotal: snapshot.held.length, isHeld: found.isHeld, servers: snapshot.servers, averageServiceSeconds: snapshot.averageServiceSeconds });
+}
+
+/** A place's figures from those ahead who can be called now, however they were counted. */
+export function placeFigures(o: { ahead: number; waitingTotal: number; isHeld: boolean; servers: number; averageServiceSeconds: number | null }): TPlaceFigures {
+  const position = o.ahead + 1;
+  return { position, waitingTotal: o.waitingTotal, isHeld: o.isHeld, estimatedWaitSeconds: estimateWaitSeconds(position, o.servers, o.averageServiceSeconds) };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   AppError,
   estimateWaitSeconds,
+  placeFigures,
   type TBoothChanges,
   type TCallPlaced,
   type TCandidateSummary,
@@ -44,7 +45,7 @@ import { policy } from '../../policy.js';
 import { loadSessionUser } from '../auth/load-session-user.js';
 import { rooms, type Broadcaster } from './broadcaster.js';
 import { BroadcastScheduler, DEFAULT_PUBLISH, type PublishOptions } from './broadcast-scheduler.js';
-import { QueueStore, toSnapshot, type BoothView, type Channel, type EndedCall, type PendingCall } from './queue-store.js';
+import { boothServers, QueueStore, toSnapshot, type BoothView, type Channel, type EndedCall, type PendingCall } from './queue-store.js';
 import { TtlCache } from './ttl-cache.js';
 import { conversationSummary, recordCaseActivity } from '../cases/activity.js';
 
@@ -675,16 +676,12 @@ export class LiveFairService {
   async #placeAt(userId: string, booth: BoothWithOrganisation): Promise<TQueuePlace | undefined> {
     const mine = await this.#store.place(booth.id, userId, this.#ctx.clock().getTime());
     if (!mine) return undefined;
-    const position = mine.ahead + 1;
     return {
       ticket: mine.ticket,
       boothId: booth.id,
       fairId: booth.fair_id,
       organisationName: booth.organisation_name,
-      position,
-      waitingTotal: mine.waiting,
-      isHeld: mine.isHeld,
-      estimatedWaitSeconds: estimateWaitSeconds(position, Math.max(1, mine.present) * booth.max_concurrent_chats, mine.averageServiceSeconds),
+      ...placeFigures({ ahead: mine.ahead, waitingTotal: mine.waiting, isHeld: mine.isHeld, servers: boothServers(mine.present, booth.max_concurrent_chats), averageServiceSeconds: mine.averageServiceSeconds }),
       hasMissedOnce: mine.hasMissedOnce,
       joinedAt: new Date(mine.joinedAt).toISOString(),
       version: mine.version,
@@ -700,7 +697,7 @@ export class LiveFairService {
       jobTitles: booth.jobs.map((j) => j.title),
       waiting: view.entries.length,
       inConversation: view.inConversation,
-      estimatedWaitSeconds: estimateWaitSeconds(waitingNow + 1, Math.max(1, view.present) * booth.max_concurrent_chats, view.averageServiceSeconds),
+      estimatedWaitSeconds: estimateWaitSeconds(waitingNow + 1, boothServers(view.present, booth.max_concurrent_chats), view.averageServiceSeconds),
       isOnDuty: isOnRota || view.present > 0,
     };
   }

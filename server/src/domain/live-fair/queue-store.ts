@@ -342,6 +342,11 @@ export class QueueStore {
 }
 
 /** The booth-wide queue snapshot every waiting graduate receives, from a view. */
+/** How many conversations a booth can hold at once: its recruiters present (at least one) × K. */
+export function boothServers(present: number, maxConcurrentChats: number): number {
+  return Math.max(1, present) * maxConcurrentChats;
+}
+
 export function toSnapshot(view: BoothView, boothId: string, fairId: string, maxConcurrentChats: number): TBoothQueueSnapshot {
   let tickets = '';
   let held = '';
@@ -355,7 +360,7 @@ export function toSnapshot(view: BoothView, boothId: string, fairId: string, max
     version: view.version,
     tickets,
     held,
-    servers: Math.max(1, view.present) * maxConcurrentChats,
+    servers: boothServers(view.present, maxConcurrentChats),
     averageServiceSeconds: view.averageServiceSeconds,
   };
 }
