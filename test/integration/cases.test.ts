@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../support/client.js';
 import { createFixtures, PASSWORD, type Fixtures } from '../support/fixtures.js';
@@ -7,7 +8,7 @@ import { insertTestApplication, insertTestJob, insertTestSlot } from '../support
 import { offerTerms } from '../support/offer-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 import { createLiveFair } from '../support/live-fixtures.js';
-import { connectAs, must } from '../support/sockets.js';
+import { ask, connectAs, must } from '../support/sockets.js';
 import { insertGraduate } from '../../server/src/db/repositories/graduates.js';
 import { workloadPeriods } from '../../server/src/domain/cases/workload.js';
 
@@ -32,6 +33,9 @@ describe('case management: checklist, caseload, notes, automatic activity, servi
     return res.body;
   };
   const itemId = async (key: string) => (await district.get('/api/v1/case-settings/checklist-items')).body.items.find((i: { key: string }) => i.key === key).id as string;
+  /** One live fair for the conversation tests (its recruiter logins are fixed, so it is made once). */
+  let live: Promise<Awaited<ReturnType<typeof createLiveFair>>> | undefined;
+  const liveFair = () => (live ??= createLiveFair(t.platform.ctx.db, f, { graduateCount: 2 }));
   const timeline = async (id: string) => (await caseworker.get(`/api/v1/cases/${id}/timeline`)).body.items as { type: string; kind?: string; refId?: string }[];
   const caseloadIds = async (client: ApiClient, query: string) => {
     const res = await client.get(`/api/v1/caseload?pageSize=200&${query}`);
@@ -223,7 +227,7 @@ describe('case management: checklist, caseload, notes, automatic activity, servi
   });
 
   it('writes an ended booth conversation, with its outcome, into the case file and crosses "contacted" from it', async () => {
-    const live = await createLiveFair(t.platform.ctx.db, f, { graduateCount: 1 });
+    const live = await liveFair();
     const g = live.graduates[0]!;
     const fileId = (await t.platform.ctx.db.selectFrom('graduate_profiles').select('id').where('user_id', '=', g.id).executeTakeFirstOrThrow()).id;
     const { socket: gs } = await connectAs(t.url, g.login, PASSWORD);
@@ -245,6 +249,42 @@ describe('case management: checklist, caseload, notes, automatic activity, servi
     expect(talks[0]!.summary).toContain('4/5');
     const contacted = (await file(district, fileId)).checklist.find((c: { item: { key: string } }) => c.item.key === 'contacted');
     expect(contacted).toMatchObject({ isCrossed: true, isAutomatic: true, source: expect.stringMatching(/^conversation:/) });
+  });
+
+  it('writes an ended conversation and its case-file line together: while the line cannot be written, the conversation stays open', async () => {
+    const db = t.platform.ctx.db;
+    const live = await liveFair();
+    const g = live.graduates[1]!;
+    const fileId = (await db.selectFrom('graduate_profiles').select('id').where('user_id', '=', g.id).executeTakeFirstOrThrow()).id;
+    const { socket: gs } = await connectAs(t.url, g.login, PASSWORD);
+    const { socket: rs } = await connectAs(t.url, live.logins.recruiterA, PASSWORD);
+    let conversationId = '';
+    try {
+      await must(gs, 'queue:join', { boothId: live.booths.a });
+      const call = await must(rs, 'call:next', { boothId: live.booths.a });
+      conversationId = (await must(gs, 'call:accept', { callId: call!.callId })).id;
+      // The case file refuses every new line for a moment.
+      await sql`create function yp_test_refuse_line() returns trigger language plpgsql as $$ begin raise exception 'case file unavailable'; end $$`.execute(db);
+      await sql`create trigger yp_test_refuse_line before insert on case_activity for each row execute function yp_test_refuse_line()`.execute(db);
+      try {
+        const refused = await ask(gs, 'conversation:end', { conversationId });
+        expect(refused.ok).toBe(false);
+        const row = await db.selectFrom('conversations').select(['status', 'ended_at']).where('id', '=', conversationId).executeTakeFirstOrThrow();
+        expect(row).toEqual({ status: 'active', ended_at: null });
+      } finally {
+        await sql`drop trigger yp_test_refuse_line on case_activity`.execute(db);
+        await sql`drop function yp_test_refuse_line()`.execute(db);
+      }
+      // The graduate ends it again: the conversation and its line are both written now.
+      expect(await must(gs, 'conversation:end', { conversationId })).toMatchObject({ id: conversationId, status: 'ended' });
+    } finally {
+      gs.disconnect();
+      rs.disconnect();
+    }
+    const items = (await district.get(`/api/v1/cases/${fileId}/timeline`)).body.items as { type: string; kind: string; refId: string; summary: string }[];
+    const talks = items.filter((e) => e.type === 'activity' && e.kind === 'conversation_ended' && e.refId === conversationId);
+    expect(talks).toHaveLength(1);
+    expect(talks[0]!.summary).toBe('上海甲科技有限公司 展位交谈 Booth conversation: 毕业生结束 ended by the graduate');
   });
 
   it('records services; the no-service list shrinks, exports per town, and "service offered" and "contacted" are crossed automatically', async () => {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { TChatMessage, TConversation } from '@yunpin/shared';
+import { caseActivityCtes } from '../../domain/cases/activity.js';
 import type { ChatMessageRow, ConversationHandoff, ConversationRow, Database } from '../schema.js';
 
 export interface ConversationView extends ConversationRow {
@@ -90,14 +91,21 @@ export async function insertConversation(
 /**
  * Ends an active conversation `actorId` takes part in, in one statement, returning it as it is
  * now (with the names a conversation shows). Undefined when nothing was ended: not theirs,
- * already ended, or no such conversation.
+ * already ended, or no such conversation. The same statement writes the line in the graduate's
+ * case file (`outcome` of the ending, after the organisation's name) and crosses "contacted", so
+ * an ended conversation never misses its line, whatever happens to this process after the commit.
  */
 export async function endActiveConversation(
   db: Kysely<Database>,
   id: string,
   actorId: string,
-  o: { endedAt: Date; reason: (actorIsRecruiter: boolean) => string; notes?: string | undefined; rating?: number | undefined },
+  o: { endedAt: Date; reason: (actorIsRecruiter: boolean) => string; outcome: (actorIsRecruiter: boolean) => string; notes?: string | undefined; rating?: number | undefined },
 ): Promise<ConversationView | undefined> {
+  const caseLine = caseActivityCtes(
+    sql`select gp.id, named.organisation_name || ' ' || case when named.recruiter_id = ${actorId} then ${o.outcome(true)}::text else ${o.outcome(false)}::text end as summary
+        from named join graduate_profiles gp on gp.user_id = named.graduate_id`,
+    { kind: 'conversation_ended', refId: id, at: o.endedAt },
+  );
   const result = await sql<ConversationView>`
     with ended as (
       update conversations set
@@ -109,13 +117,15 @@ export async function endActiveConversation(
       where id = ${id} and status = 'active' and (graduate_id = ${actorId} or recruiter_id = ${actorId})
         and (recruiter_id = ${actorId} or (${o.notes ?? null}::text is null and ${o.rating ?? null}::int is null))
       returning *
-    )
-    select ended.*, organisations.name as organisation_name, g.name as graduate_name, r.name as recruiter_name
-    from ended
-    join booths on booths.id = ended.booth_id
-    join organisations on organisations.id = booths.organisation_id
-    join users g on g.id = ended.graduate_id
-    join users r on r.id = ended.recruiter_id`.execute(db);
+    ), named as (
+      select ended.*, organisations.name as organisation_name, g.name as graduate_name, r.name as recruiter_name
+      from ended
+      join booths on booths.id = ended.booth_id
+      join organisations on organisations.id = booths.organisation_id
+      join users g on g.id = ended.graduate_id
+      join users r on r.id = ended.recruiter_id
+    ), ${caseLine}
+    select * from named`.execute(db);
   return result.rows[0];
 }
 

@@ -52,6 +52,24 @@ export function autoCrossCtes(fromCte: string, keys: SeededItemKey | SeededItemK
 }
 
 /**
+ * The CTEs that write one line of platform activity into the case file of each graduate `who`
+ * selects (a column id, and a column summary when the activity brings none), named `act`, and
+ * cross its item when the kind is in `AUTO_CROSS`. A statement that changes something else can
+ * carry them, so the change and its line are written together or not at all.
+ */
+export function caseActivityCtes(who: RawBuilder<unknown>, activity: Omit<CaseActivity, 'summary'> & { summary?: string }): RawBuilder<unknown> {
+  const insert = sql`
+    act as (
+      insert into case_activity (graduate_id, kind, ref_id, summary, at)
+      select id, ${activity.kind}, ${activity.refId}, ${activity.summary ?? sql`summary`}, ${activity.at.toISOString()}::timestamptz from (${who}) g
+      on conflict (graduate_id, kind, ref_id) do nothing
+      returning graduate_id
+    )`;
+  const cross = AUTO_CROSS[activity.kind];
+  return cross ? sql`${insert}, ${autoCrossCtes('act', cross.key, `${cross.source}:${activity.refId}`, activity.at)}` : insert;
+}
+
+/**
  * Writes one line of platform activity into a graduate's case file. Called from the fair, live-fair,
  * interview, offer and follow-up code, inside their transaction where they have one; a retried
  * caller changes nothing (unique on graduate, kind and ref). Activity in `AUTO_CROSS` also crosses
@@ -64,17 +82,7 @@ export async function recordCaseActivity(db: Kysely<Database>, graduate: CaseAct
       : 'graduateUserId' in graduate
         ? sql`select id from graduate_profiles where user_id = ${graduate.graduateUserId}`
         : sql`select graduate_id as id from applications where id = ${graduate.applicationId}`;
-  const at = activity.at.toISOString();
-  const insert = sql`
-    act as (
-      insert into case_activity (graduate_id, kind, ref_id, summary, at)
-      select id, ${activity.kind}, ${activity.refId}, ${activity.summary}, ${at}::timestamptz from (${who}) g
-      on conflict (graduate_id, kind, ref_id) do nothing
-      returning graduate_id
-    )`;
-  const cross = AUTO_CROSS[activity.kind];
-  const query = cross ? sql`with ${insert}, ${autoCrossCtes('act', cross.key, `${cross.source}:${activity.refId}`, activity.at)} select 1` : sql`with ${insert} select 1`;
-  await query.execute(db);
+  await sql`with ${caseActivityCtes(who, activity)} select 1`.execute(db);
 }
 
 const END_REASON_TEXT: Record<string, string> = {
@@ -82,8 +90,13 @@ const END_REASON_TEXT: Record<string, string> = {
   graduate_ended: '毕业生结束 ended by the graduate',
 };
 
+/** How a booth conversation ended, and its rating: its case-file line after the organisation's name. */
+export function conversationOutcome(endReason: string | null, rating: number | null): string {
+  const reason = endReason ? (END_REASON_TEXT[endReason] ?? endReason) : '';
+  return `展位交谈 Booth conversation: ${reason}${rating === null ? '' : `，评分 rating ${rating}/5`}`;
+}
+
 /** The case file's line for a booth conversation that ended, with its outcome. */
 export function conversationSummary(c: { organisation_name: string; end_reason: string | null; rating: number | null }): string {
-  const reason = c.end_reason ? (END_REASON_TEXT[c.end_reason] ?? c.end_reason) : '';
-  return `${c.organisation_name} 展位交谈 Booth conversation: ${reason}${c.rating === null ? '' : `，评分 rating ${c.rating}/5`}`;
+  return `${c.organisation_name} ${conversationOutcome(c.end_reason, c.rating)}`;
 }

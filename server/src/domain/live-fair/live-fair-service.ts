@@ -47,7 +47,7 @@ import { rooms, type Broadcaster } from './broadcaster.js';
 import { BroadcastScheduler, DEFAULT_PUBLISH, type PublishOptions } from './broadcast-scheduler.js';
 import { boothServers, QueueStore, toSnapshot, type BoothView, type Channel, type EndedCall, type PendingCall } from './queue-store.js';
 import { TtlCache } from './ttl-cache.js';
-import { conversationSummary, recordCaseActivity } from '../cases/activity.js';
+import { conversationOutcome, conversationSummary, recordCaseActivity } from '../cases/activity.js';
 
 const SWEEP_INTERVAL_MS = 250;
 const CACHE_TTL_MS = 5000;
@@ -479,25 +479,18 @@ export class LiveFairService {
 
   async endConversation(actor: TSessionUser, input: { conversationId: string; notes?: string | undefined; rating?: number | undefined }): Promise<TConversation> {
     const now = this.#ctx.clock();
-    // The usual case in one statement: a participant ends an active conversation.
+    const reason = (isRecruiter: boolean) => (isRecruiter ? 'recruiter_ended' : 'graduate_ended');
+    // The usual case in one statement: a participant ends an active conversation, and its line goes
+    // into the graduate's case file (a rating is the recruiter's; an active conversation has none yet).
     const ended = await endActiveConversation(this.#ctx.db, input.conversationId, actor.id, {
       endedAt: now,
-      reason: (isRecruiter) => (isRecruiter ? 'recruiter_ended' : 'graduate_ended'),
+      reason,
+      outcome: (isRecruiter) => conversationOutcome(reason(isRecruiter), isRecruiter ? (input.rating ?? null) : null),
       notes: input.notes,
       rating: input.rating,
     });
     if (ended) {
-      const released = await this.#store.endConversation({
-        conversationId: ended.id,
-        boothId: ended.booth_id,
-        userId: ended.graduate_id,
-        recruiterId: ended.recruiter_id,
-        durationMs: now.getTime() - ended.started_at.getTime(),
-      });
-      // The graduate's held places resume; the booth's conversations and service times changed.
-      this.#publish(released.changed, EVERYWHERE);
-      this.#publish([ended.booth_id], FIGURES_ONLY);
-      await recordCaseActivity(this.#ctx.db, { graduateUserId: ended.graduate_id }, { kind: 'conversation_ended', refId: ended.id, summary: conversationSummary(ended), at: now });
+      await this.#releaseEnded(ended, now);
       return this.#announceRow(ended);
     }
     // Otherwise: say why, or (for the recruiter) keep notes and a rating on a conversation that already ended.
@@ -505,22 +498,30 @@ export class LiveFairService {
     const isRecruiter = row.recruiter_id === actor.id;
     if (!isRecruiter && (input.notes !== undefined || input.rating !== undefined)) throw AppError.forbidden('Only the recruiter keeps notes and a rating');
     if (row.status === 'active') {
-      // Ended between the two reads? Not by this request: end it the slow way, as before.
-      await endConversationRow(this.#ctx.db, row.id, { endedAt: now, reason: isRecruiter ? 'recruiter_ended' : 'graduate_ended', notes: input.notes, rating: input.rating });
-      const released = await this.#store.endConversation({
-        conversationId: row.id,
-        boothId: row.booth_id,
-        userId: row.graduate_id,
-        recruiterId: row.recruiter_id,
-        durationMs: now.getTime() - row.started_at.getTime(),
+      // Ended between the two reads? Not by this request: end it the slow way, the row and its case-file line together.
+      const rating = isRecruiter ? (input.rating ?? row.rating) : row.rating;
+      await this.#ctx.db.transaction().execute(async (tx) => {
+        await endConversationRow(tx, row.id, { endedAt: now, reason: reason(isRecruiter), notes: input.notes, rating: input.rating });
+        await recordCaseActivity(tx, { graduateUserId: row.graduate_id }, { kind: 'conversation_ended', refId: row.id, summary: conversationSummary({ organisation_name: row.organisation_name, end_reason: reason(isRecruiter), rating }), at: now });
       });
-      this.#publish(released.changed, EVERYWHERE);
-      this.#publish([row.booth_id], FIGURES_ONLY);
-      await recordCaseActivity(this.#ctx.db, { graduateUserId: row.graduate_id }, { kind: 'conversation_ended', refId: row.id, summary: conversationSummary({ ...row, end_reason: isRecruiter ? 'recruiter_ended' : 'graduate_ended' }), at: now });
+      await this.#releaseEnded(row, now);
     } else if (isRecruiter) {
       await updateConversation(this.#ctx.db, row.id, { ...(input.notes !== undefined ? { notes: input.notes } : {}), ...(input.rating !== undefined ? { rating: input.rating } : {}) });
     }
     return this.#announce(row.id);
+  }
+
+  /** After a conversation ended: the graduate's held places resume; the booth's conversations and service times changed. */
+  async #releaseEnded(ended: Pick<ConversationView, 'id' | 'booth_id' | 'graduate_id' | 'recruiter_id' | 'started_at'>, now: Date): Promise<void> {
+    const released = await this.#store.endConversation({
+      conversationId: ended.id,
+      boothId: ended.booth_id,
+      userId: ended.graduate_id,
+      recruiterId: ended.recruiter_id,
+      durationMs: now.getTime() - ended.started_at.getTime(),
+    });
+    this.#publish(released.changed, EVERYWHERE);
+    this.#publish([ended.booth_id], FIGURES_ONLY);
   }
 
   async handOff(actor: TSessionUser, conversationId: string, toRecruiterId: string): Promise<TConversation> {
